@@ -1,0 +1,313 @@
+"""Entity linking: every mention of an organisation or product mapped to one canonical entity.
+
+The component ``alliance_linker`` runs after ``ner`` and sets ``doc._.mentions``, a list of
+`Mention` in text order, from four sources:
+
+- gazetteer matches of the EntityRuler (``ent_id_`` is the entity id), confidence 1.0;
+- organisations the statistical NER finds: linked to the gazetteer by a loose name match, else kept
+  as new organisations under their cleaned name (new startups show up), confidence 0.8;
+- descriptions: "the ChatGPT maker", "the Seattle-based company" (gazetteer descriptors and
+  headquarters), "the startup", "the chipmaker" (role nouns of the lexicon), confidence 0.85;
+- pronouns "it" / "its", resolved to the subject of the clause or the latest subject, 0.75.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Entity, Gazetteer, clean_org_name, load_gazetteer, slugify
+from .lexicon import Lexicon, load_lexicon
+
+__all__ = ["EntityLinker", "Mention"]
+
+NER_ORG_CONFIDENCE = 0.8
+GUESSED_ORG_CONFIDENCE = 0.7
+DESCRIPTION_CONFIDENCE = 0.85
+PRONOUN_CONFIDENCE = 0.75
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the doc that names, describes or refers back to an entity."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    entity: Entity
+    source: str  # gazetteer | ner | guess | description | pronoun
+    confidence: float
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+if not Doc.has_extension("mentions"):
+    Doc.set_extension("mentions", default=None)
+
+
+@Language.factory(
+    "alliance_linker",
+    default_config={"gazetteer_path": None, "lexicon_path": None},
+)
+def make_linker(
+    nlp: Language, name: str, gazetteer_path: str | None, lexicon_path: str | None
+) -> EntityLinker:
+    return EntityLinker(nlp, load_gazetteer(gazetteer_path), load_lexicon(lexicon_path))
+
+
+class EntityLinker:
+    """Link entity spans, descriptions and pronouns to canonical entities (``doc._.mentions``)."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.descriptors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, entity_id in gazetteer.by_descriptor.items():
+            self.descriptors.add(entity_id, [nlp.make_doc(phrase)])
+        self.role_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in lexicon.coreference:
+            self.role_nouns.add("ROLE", [nlp.make_doc(phrase)])
+        self._new_orgs: dict[str, Entity] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = self._named(doc)
+        doc._.mentions = _resolve_references(doc, named, self)
+        return doc
+
+    # -- named mentions -------------------------------------------------------------------------
+
+    def _named(self, doc: Doc) -> list[Mention]:
+        mentions = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            mention = self._link_ent(ent)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(ent.start, ent.end))
+        for span in _cued_names(doc, taken, self.lexicon):
+            mention = self._new_org(span, GUESSED_ORG_CONFIDENCE)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(span.start, span.end))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _link_ent(self, ent: Span) -> Mention | None:
+        if ent.ent_id_ and ent.ent_id_ in self.gazetteer:
+            entity = self.gazetteer[ent.ent_id_]
+            return Mention(ent.start, ent.end, entity, "gazetteer", 1.0)
+        if ent.label_ == "ORG":
+            return self._new_org(ent, NER_ORG_CONFIDENCE)
+        if ent.label_ in _OTHER_NER_LABELS:
+            known = self.gazetteer.lookup(clean_org_name(ent.text))
+            if known is not None and known.type == "ORG":
+                return Mention(ent.start, ent.end, known, "ner", NER_ORG_CONFIDENCE)
+            if _looks_like_org(ent, self.lexicon):
+                return self._new_org(ent, GUESSED_ORG_CONFIDENCE)
+        return None
+
+    def _new_org(self, span: Span, confidence: float) -> Mention | None:
+        start, end = span.start, span.end
+        while end > start and span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct:
+            end -= 1
+        while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        if start >= end:
+            return None
+        text = span.doc[start:end].text
+        name = clean_org_name(text)
+        if not _plausible_name(name, self.lexicon):
+            return None
+        known = self.gazetteer.lookup(name)
+        if known is not None:
+            return Mention(start, end, known, "ner", confidence) if known.is_party else None
+        entity = self._new_orgs.get(name)
+        if entity is None:
+            entity = Entity(id=slugify(name), name=name, type="ORG", known=False)
+            self._new_orgs[name] = entity
+        return Mention(start, end, entity, "ner", confidence)
+
+
+def _plausible_name(name: str, lexicon: Lexicon) -> bool:
+    if not name or name in lexicon.not_orgs or len(name) < 2 or len(name) > 60:
+        return False
+    if not any(ch.isupper() for ch in name) or "\n" in name:
+        return False
+    words = name.split()
+    if len(words) > 6 or words[0].lower() in {"series", "the", "its", "their", "this", "our"}:
+        return False
+    return not re.fullmatch(r"[\d\W]+", name)
+
+
+def _looks_like_org(ent: Span, lexicon: Lexicon) -> bool:
+    """Whether a non-ORG entity of the NER is an organisation by its name or its apposition."""
+    if ent[-1].text in lexicon.org_suffixes and len(ent) > 1:
+        return True
+    root = ent.root
+    neighbours = [child for child in root.children if child.dep_ in {"compound", "appos", "amod"}]
+    if root.dep_ in {"appos", "compound"}:
+        neighbours.append(root.head)
+    return any(t.lemma_.lower() in lexicon.org_cue_nouns for t in neighbours if t.i not in range(ent.start, ent.end))
+
+
+def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
+    """Proper names the NER missed that an organisation noun introduces ("AI startup Poolside")."""
+    spans = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            continue  # part of a longer name, handled at its head
+        cue = any(
+            child.lemma_.lower() in lexicon.org_cue_nouns and child.dep_ in {"compound", "appos"}
+            for child in token.children
+        ) or (token.dep_ == "appos" and token.head.lemma_.lower() in lexicon.org_cue_nouns)
+        if not cue:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if any(i in taken for i in range(start, token.i + 1)):
+            continue
+        spans.append(doc[start : token.i + 1])
+    return spans
+
+
+# -- references ----------------------------------------------------------------------------------
+
+
+def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) -> list[Mention]:
+    """Add descriptions and pronouns, each resolved to an entity named earlier in the doc."""
+    in_named = {i for m in named for i in range(m.start, m.end)}
+    candidates: list[tuple[int, int, str, str | None]] = []  # start, end, kind, entity id
+    for match_id, start, end in linker.descriptors(doc):
+        candidates.append((start, end, "descriptor", doc.vocab.strings[match_id]))
+    for _, start, end in linker.role_nouns(doc):
+        candidates.append((start, end, "role", None))
+    for token in doc:
+        if token.lower_ in linker.lexicon.pronouns["singular"] and token.pos_ == "PRON":
+            candidates.append((token.i, token.i + 1, "pronoun", None))
+    # Longest description first at a position ("the AI startup" over "the startup").
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    mentions = list(named)
+    covered = set(in_named)
+    for start, end, kind, entity_id in candidates:
+        if any(i in covered for i in range(start, end)):
+            continue
+        if kind != "pronoun" and not _definite(doc, start, end, in_named):
+            continue
+        mention = None
+        if kind == "descriptor":
+            mention = Mention(start, end, linker.gazetteer[entity_id], "description", DESCRIPTION_CONFIDENCE)
+        elif kind == "role":
+            roles = linker.lexicon.coreference[doc[start:end].text.lower()]
+            hq = _based_in(doc, start)
+            antecedent = _antecedent(doc, mentions, start, roles, linker.gazetteer, hq)
+            if antecedent is not None:
+                mention = Mention(start, end, antecedent.entity, "description", DESCRIPTION_CONFIDENCE)
+        else:
+            antecedent = _pronoun_antecedent(doc, mentions, doc[start])
+            if antecedent is not None:
+                mention = Mention(start, end, antecedent.entity, "pronoun", PRONOUN_CONFIDENCE)
+        if mention is not None:
+            mentions.append(mention)
+            covered.update(range(start, end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
+    """A description refers back only as "the <noun>" that modifies no name of its own."""
+    head = doc[start:end].root
+    if any(child.dep_ == "det" and child.lower_ in {"the", "that", "this"} for child in head.children):
+        pass
+    elif start > 0 and doc[start - 1].lower_ in {"the", "that", "this"}:
+        pass
+    else:
+        # "the Seattle-based company": the determiner sits before the location.
+        det = [t for t in head.children if t.dep_ == "det"]
+        if not det or det[0].lower_ != "the":
+            return False
+    if head.dep_ in {"compound", "appos"} and head.head.i in in_named:
+        return False  # "AI startup Anthropic", "Anthropic, the startup": the name speaks
+    if any(c.dep_ in {"compound", "appos"} and c.i in in_named for c in head.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
+def _based_in(doc: Doc, start: int) -> str | None:
+    """The city of "the Seattle-based company", if the description names one."""
+    if start >= 2 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-":
+        left = start - 3
+        words = []
+        while left >= 0 and doc[left].text[:1].isupper():
+            words.insert(0, doc[left].text)
+            left -= 1
+        return " ".join(words) or None
+    return None
+
+
+def _antecedent(
+    doc: Doc,
+    mentions: list[Mention],
+    position: int,
+    roles: frozenset[str],
+    gazetteer: Gazetteer,
+    hq: str | None,
+) -> Mention | None:
+    """The latest organisation before ``position`` that fits the description, subjects first."""
+    sentence_start = doc[position].sent.start
+    fits = []
+    for mention in mentions:
+        if mention.start >= position or mention.entity.type != "ORG":
+            continue
+        entity = mention.entity
+        if hq is not None and (entity.hq or "").lower() != hq.lower():
+            continue
+        if roles and entity.known and not any(gazetteer.has_role(entity, r) for r in roles):
+            continue
+        if roles and not entity.known and not roles & {"lab", "investor"}:
+            continue
+        fits.append(mention)
+    if not fits:
+        return None
+    # Prefer a subject of the current or previous sentence: news text refers back to its topic.
+    previous_start = doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
+    recent_subjects = [
+        m for m in fits if m.start >= previous_start and doc[m.start : m.end].root.dep_ in _SUBJECT_DEPS
+    ]
+    return (recent_subjects or fits)[-1]
+
+
+def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Mention | None:
+    """Resolve "it" / "its": the clause's subject for a possessive, else the latest subject."""
+    orgs = [m for m in mentions if m.start < pronoun.i and m.entity.type == "ORG"]
+    if not orgs:
+        return None
+    by_token = {i: m for m in orgs for i in range(m.start, m.end)}
+    if pronoun.dep_ == "poss":
+        verb = pronoun.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+            for subject in subjects:
+                mention = by_token.get(subject.i)
+                if mention is not None and subject.i != pronoun.i:
+                    return mention
+            if subjects or verb.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
+                break
+            verb = verb.head
+    sentence = pronoun.sent
+    previous_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    subjects = [
+        m for m in orgs if m.start >= previous_start and doc[m.start : m.end].root.dep_ in _SUBJECT_DEPS
+    ]
+    if subjects:
+        return subjects[-1]
+    recent = [m for m in orgs if m.start >= previous_start]
+    return recent[-1] if recent else None

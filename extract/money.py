@@ -1,0 +1,106 @@
+"""Money: find amounts in text and normalise them to US dollars.
+
+Rates and surface forms live in ``data/currencies.toml``; amounts are converted at those fixed
+rates so that extraction stays deterministic and offline.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Money", "find_money", "parse_money"]
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount found in text: its character span, value in US dollars and the currency read."""
+
+    start: int
+    end: int
+    usd: float
+    currency: str
+    text: str
+
+
+@cache
+def _tables() -> dict:
+    return tomllib.loads(resources.files("extract").joinpath("data/currencies.toml").read_text())
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    t = _tables()
+    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    words = _alternation(t["words"])
+    scale = _alternation(t["scale"])
+    prefix = _alternation(t["prefix"])
+    suffix = _alternation(t["suffix"])
+    amount = rf"(?P<num>{number})|(?P<word>(?<![\w-])(?:{words}))"
+    return re.compile(
+        rf"(?:(?<![A-Za-z])(?P<pre>{prefix})\s?)?(?:{amount})(?:[ -]?(?P<scale>{scale})\b)?"
+        rf"(?:\s+(?:of\s+)?(?P<suf>{suffix})\b)?",
+        re.IGNORECASE,
+    )
+
+
+def find_money(text: str) -> list[Money]:
+    """Return every amount of money stated in ``text``.
+
+    An amount needs a currency, before (``$``, ``€``, ``US$``, ``EUR``) or after (``dollars``,
+    ``euros``); bare numbers are not money.
+
+    Examples
+    --------
+    >>> [m.usd for m in find_money("It invested $1.25 billion, then €15 million and two billion dollars.")]
+    [1250000000.0, 16200000.0, 2000000000.0]
+    """
+    t = _tables()
+    found = []
+    for match in _pattern().finditer(text):
+        pre, suf = match.group("pre"), match.group("suf")
+        if not pre and not suf:
+            continue
+        if match.group("word") and not match.group("scale") and not suf:
+            continue  # "a" alone after "$" is not an amount
+        if match.group("word") and pre:
+            continue  # "$ a" is never how amounts are written
+        currency = (
+            t["prefix"].get(pre) or t["prefix"].get(pre.upper()) if pre else t["suffix"][suf.lower()]
+        )
+        if currency is None:
+            continue
+        if match.group("num"):
+            value = float(match.group("num").replace(",", ""))
+        else:
+            value = float(t["words"][match.group("word").lower()])
+        scale_word = match.group("scale")
+        if scale_word:
+            # "m" and "b" count as scales only written straight after a number ("$4bn", "$300m").
+            value *= t["scale"][scale_word.lower()]
+        usd = round(value * t["rates"][currency], 2)
+        found.append(Money(match.start(), match.end(), usd, currency, match.group(0)))
+    return found
+
+
+def parse_money(text: str) -> float | None:
+    """Return the first amount in ``text`` in US dollars, or None.
+
+    Examples
+    --------
+    >>> parse_money("US$2 billion")
+    2000000000.0
+    >>> parse_money("$4bn")
+    4000000000.0
+    >>> parse_money("a multibillion-dollar deal") is None
+    True
+    """
+    found = find_money(text)
+    return found[0].usd if found else None

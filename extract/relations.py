@@ -1,0 +1,779 @@
+"""Relations: trigger frames over the dependency parse turn linked mentions into typed claims.
+
+The component ``alliance_relations`` runs last and sets ``doc._.claims``, a list of `Claim`. For
+every word of a sentence that a frame of the lexicon names (``data/lexicon.toml``), it collects the
+words attached to it (`slots`: passive voice made active, relative clauses, participles, control
+verbs), maps them to mentions (lists, appositions, funding rounds, "Nvidia's GPUs" to Nvidia), maps
+products to their owners, checks the relation's type constraints, and attaches status, amount and
+date. Every claim keeps its frame, so that confidence can say how often that frame is right.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .dates import normalise_date
+from .gazetteer import Entity, Gazetteer, load_gazetteer
+from .lexicon import Frame, Lexicon, load_lexicon
+from .linking import Mention
+from .money import find_money
+from .status import BARRIERS, claim_status, scope
+
+__all__ = ["Claim", "RelationExtractor"]
+
+ORG_RELATIONS = ("INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "PARTNERS_WITH", "ACQUIRES")
+OWNS_CONFIDENCE = 0.95
+DEFAULT_RULE_PRECISION = 0.75
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_ARG_DEPS = {"nsubj", "dobj", "attr", "dative", "poss", "compound", "appos", "npadvmod", "amod", "nmod", "oprd", "acomp"}
+_QUANTITY = {"$", "%", "percent", "billion", "million", "trillion", "thousand", "stake", "share", "equity", "sum", "amount", "portion", "part", "piece", "chunk", "investment", "money", "cash", "more", "bn", "m", "b"}
+_RELATIVE = {"which", "that", "who", "whom", "whose"}
+_RAISE_VERBS = {"raise", "secure", "land", "receive", "get", "obtain", "attract", "bag", "net", "close", "complete", "announce", "unveil", "take", "win", "draw", "collect"}
+_DEAL_NOUNS = {"deal", "agreement", "pact", "arrangement", "contract", "partnership", "tie-up", "accord"}
+
+
+@dataclass
+class Claim:
+    """One relation stated in one sentence, with its provenance."""
+
+    relation: str
+    subject: Entity
+    object: Entity
+    via: Entity | None
+    sentence: Span
+    trigger: int  # token index of the word that states it
+    frame: str
+    confidence: float
+    status: str = "confirmed"
+    amount_usd: float | None = None
+    date: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+
+
+@cache
+def rule_precision() -> dict[str, float]:
+    """Measured precision of each frame on the development set (``data/calibration.toml``)."""
+    path = resources.files("extract").joinpath("data/calibration.toml")
+    if not path.is_file():
+        return {}
+    return {k: float(v) for k, v in tomllib.loads(path.read_text()).get("frame", {}).items()}
+
+
+@Language.factory(
+    "alliance_relations",
+    default_config={"gazetteer_path": None, "lexicon_path": None},
+)
+def make_relations(
+    nlp: Language, name: str, gazetteer_path: str | None, lexicon_path: str | None
+) -> RelationExtractor:
+    return RelationExtractor(load_gazetteer(gazetteer_path), load_lexicon(lexicon_path))
+
+
+class RelationExtractor:
+    """Find the claims of each sentence (``doc._.claims``) from the linked mentions."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.classes = lexicon.classes
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions or []
+        ctx = _DocContext(doc, mentions, self)
+        claims: list[Claim] = []
+        for sent in doc.sents:
+            claims.extend(ctx.sentence_claims(sent))
+        claims.extend(ctx.ownership_claims())
+        doc._.claims = _dedupe(claims)
+        return doc
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per (relation, parties, sentence, status): the most confident one."""
+    best: dict[tuple, Claim] = {}
+    for claim in claims:
+        parties = (claim.subject.id, claim.object.id)
+        if claim.relation == "PARTNERS_WITH":
+            parties = tuple(sorted(parties))
+        key = (claim.relation, parties, claim.sentence.start, claim.status)
+        kept = best.get(key)
+        if kept is None:
+            best[key] = claim
+            continue
+        if (claim.amount_usd or 0) > (kept.amount_usd or 0):
+            kept.amount_usd = claim.amount_usd
+        kept.date = kept.date or claim.date
+        kept.via = kept.via or claim.via
+        if claim.confidence > kept.confidence:
+            kept.confidence, kept.frame = claim.confidence, claim.frame
+    return sorted(best.values(), key=lambda c: (c.sentence.start, c.trigger))
+
+
+class _DocContext:
+    """Per-document state: mention index, money and dates, and the frame machinery."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], extractor: RelationExtractor) -> None:
+        self.doc = doc
+        self.gaz = extractor.gazetteer
+        self.lex = extractor.lexicon
+        self.cls = extractor.classes
+        self.mentions = mentions
+        self.index: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self.index.setdefault(i, mention)
+        self.media = {
+            i
+            for m in mentions
+            if m.entity.type == "MEDIA"
+            for i in range(m.start, m.end)
+        } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        self.money = self._money_tokens()
+
+    # -- entry points ---------------------------------------------------------------------------
+
+    def sentence_claims(self, sent: Span) -> list[Claim]:
+        if not any(m.start >= sent.start and m.end <= sent.end for m in self.mentions):
+            return []
+        claims = []
+        for token in sent:
+            if token.i in self.index and self.index[token.i].entity.type != "MEDIA":
+                continue
+            lemma = token.lemma_.lower()
+            for frame in self.lex.frames_for(lemma, token.pos_):
+                for claim in self._apply(frame, token, sent):
+                    claims.append(claim)
+        return claims
+
+    def ownership_claims(self) -> list[Claim]:
+        """Owner OWNS product or unit, once per article for each one it names."""
+        claims, seen = [], set()
+        for mention in self.mentions:
+            entity = mention.entity
+            if mention.source not in {"gazetteer", "ner"} or not entity.owner or entity.id in seen:
+                continue
+            seen.add(entity.id)
+            owner = self.gaz[entity.owner]
+            sent = self.doc[mention.start].sent
+            claims.append(
+                Claim("OWNS", owner, entity, None, sent, mention.start, "owns.gazetteer", OWNS_CONFIDENCE)
+            )
+        return claims
+
+    # -- frames ---------------------------------------------------------------------------------
+
+    def _apply(self, frame: Frame, t: Token, sent: Span) -> Iterable[Claim]:
+        particle = frame.particles.get(t.lemma_.lower())
+        if particle and not any(
+            c.lower_ == particle and c.dep_ in {"prt", "dobj", "advmod", "prep"} for c in t.children
+        ):
+            return []
+        slots = self._slots(t)
+        if frame.requires and not self._satisfies(frame.requires, t, slots):
+            return []
+        if frame.relation == "SUPPLY":
+            pairs = self._supply_pairs(frame, t, slots)
+        elif frame.relation == "DISTRIBUTES":
+            pairs = self._distribution_pairs(t, sent)
+        else:
+            pairs = self._party_pairs(frame, t, slots)
+        return [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]
+
+    def _satisfies(self, requires: tuple[str, ...], t: Token, slots: dict) -> bool:
+        objects = [tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())]
+        for need in requires:
+            if need == "MONEY" and any(tok.i in self.money for o in objects for tok in o.subtree):
+                return True
+            if need == "FUNDING" and any(self._is_funding(o) for o in objects):
+                return True
+            if need == "STAKE" and any(o.lemma_.lower() in self.cls["stake"] for o in objects):
+                return True
+        return False
+
+    def _is_funding(self, token: Token) -> bool:
+        if token.lemma_.lower() in self.cls["funding"]:
+            return True
+        return token.text.lower() == "series" or (
+            token.i > 0 and token.doc[token.i - 1].lower_ == "series"
+        )
+
+    # -- slots: the words a trigger's arguments hang on ------------------------------------------
+
+    def _slots(self, t: Token) -> dict[str, list[Token]]:
+        slots: dict[str, list[Token]] = defaultdict(list)
+        passive = t.pos_ in {"VERB", "ADJ"} and (
+            any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
+            or (t.tag_ == "VBN" and t.dep_ in {"acl", "amod", "advcl"})
+        )
+        for child in t.children:
+            self._add_child(slots, child, passive, t)
+        # Prepositions misattached to the amount, stake or object noun belong to the trigger:
+        # "invested [$4 billion [in Anthropic]]", "trains [its models [on TPUs]]".
+        for key in ("dobj", "npadvmod", "attr", "nsubj" if passive else "_"):
+            for holder in list(slots.get(key, ())):
+                if holder.i in self.index:
+                    continue
+                if holder.lemma_.lower() in _QUANTITY or holder.i in self.money or t.pos_ == "VERB":
+                    for grand in holder.children:
+                        if grand.dep_ == "prep":
+                            objs = [g for g in grand.children if g.dep_ in {"pobj", "pcomp"}]
+                            slots.setdefault("prep:" + grand.lower_, []).extend(objs)
+        # A participle modifies its noun: "a round led by X", "X-backed Y".
+        if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:
+            slots["dobj"].append(t.head)
+        # A relative clause's pronoun stands for the noun it modifies.
+        if t.dep_ == "relcl":
+            rel = [c for c in t.children if c.lower_ in _RELATIVE]
+            if rel:
+                for key, tokens in list(slots.items()):
+                    if rel[0] in tokens:
+                        slots[key] = [t.head if tok == rel[0] else tok for tok in tokens]
+            elif "dobj" not in slots:
+                slots["dobj"].append(t.head)
+        # Licensing: "licensed Inflection's models".
+        for obj in slots.get("dobj", ()):
+            slots["dobj.poss"].extend(c for c in obj.children if c.dep_ in {"poss", "compound"})
+        # Control and coordination: "agreed to invest", "invested ... and became its provider".
+        if t.pos_ in {"VERB", "AUX"} and "nsubj" not in slots:
+            slots["nsubj"].extend(self._inherited_subject(t))
+        # A noun that names the deal of a compound head: "licensing deal with X".
+        if t.dep_ == "compound" and t.head.lemma_.lower() in _DEAL_NOUNS:
+            for child in t.head.children:
+                if child.i != t.i:
+                    self._add_child(slots, child, False, t.head)
+            head_verb = _governing_verb(t.head)
+            if head_verb is not None:
+                slots["head:nsubj"].extend(self._subjects(head_verb))
+        elif t.pos_ in {"NOUN", "PROPN"}:
+            head_verb = _governing_verb(t)
+            if head_verb is not None:
+                slots["head:nsubj"].extend(self._subjects(head_verb))
+                slots["_head_verb"].append(head_verb)
+        return slots
+
+    def _add_child(self, slots: dict, child: Token, passive: bool, t: Token) -> None:
+        dep = child.dep_
+        if dep in {"prep", "agent"}:
+            objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+            if dep == "agent" and passive:
+                slots["nsubj"].extend(objs)
+            else:
+                slots["prep:" + child.lower_].extend(objs)
+                # "along with X", "together with X"
+                for g in child.children:
+                    if g.dep_ == "prep":
+                        slots["prep:" + g.lower_].extend(x for x in g.children if x.dep_ == "pobj")
+        elif dep == "nsubjpass" or (dep == "nsubj" and passive and t.dep_ in {"acl", "amod"}):
+            slots["dobj"].append(child)
+        elif dep in _ARG_DEPS:
+            slots[dep].append(child)
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+        if verb.dep_ == "relcl":
+            subjects = [verb.head if s.lower_ in _RELATIVE else s for s in subjects]
+        return subjects or self._inherited_subject(verb)
+
+    def _inherited_subject(self, verb: Token) -> list[Token]:
+        current = verb
+        for _ in range(3):
+            if current.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or current.head.i == current.i:
+                return []
+            parent = current.head
+            if parent.pos_ not in {"VERB", "AUX"}:
+                return []
+            # Object control: "wants Anthropic to use" has its own subject; "asked X to ..." -> X.
+            if current.dep_ == "xcomp":
+                objects = [c for c in parent.children if c.dep_ == "dobj" and c.i in self.index]
+                if objects:
+                    return objects
+            subjects = [c for c in parent.children if c.dep_ in _SUBJ]
+            if subjects:
+                return [parent.head if s.lower_ in _RELATIVE and parent.dep_ == "relcl" else s for s in subjects]
+            current = parent
+        return []
+
+    # -- from words to mentions -------------------------------------------------------------------
+
+    def _mentions_of(self, token: Token, compound: bool = False, depth: int = 0) -> list[Mention]:
+        """The mentions a word stands for: itself, its list, its apposition, its round's owner."""
+        if depth > 3:
+            return []
+        found: list[Mention] = []
+        mention = self.index.get(token.i)
+        if mention is not None:
+            found.append(mention)
+        elif self._is_funding(token):
+            found.extend(self._round_owner(token))
+        else:
+            for child in token.children:
+                if child.dep_ == "appos" and child.i in self.index:
+                    found.append(self.index[child.i])
+            if token.dep_ == "appos" and token.head.i in self.index and token.pos_ == "NOUN":
+                found.append(self.index[token.head.i])
+        for child in token.children:
+            if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
+                found.extend(self._mentions_of(child, compound, depth + 1))
+            if child.dep_ == "appos" and child.i not in self.index and child.pos_ in {"PROPN", "NOUN"}:
+                for grand in child.children:
+                    if grand.dep_ == "conj":
+                        found.extend(self._mentions_of(grand, compound, depth + 1))
+        unique = {}
+        for m in found:
+            unique.setdefault(m.start, m)
+        return list(unique.values())
+
+    def _round_owner(self, token: Token) -> list[Mention]:
+        """Who a funding round is for: "Anthropic's round", "a round for X", "X raised ... a round"."""
+        found = []
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "nmod"} and child.i in self.index:
+                found.append(self.index[child.i])
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "into"}:
+                found.extend(self.index[g.i] for g in child.children if g.i in self.index)
+        if found:
+            return found
+        verb = _governing_verb(token)
+        if verb is not None and verb.lemma_.lower() in _RAISE_VERBS:
+            return [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
+        return []
+
+    def _context_funding(self, t: Token) -> list[Mention]:
+        """For "with participation from X": the owner of the round the phrase belongs to."""
+        current = t
+        for _ in range(4):
+            if current.head.i == current.i:
+                return []
+            current = current.head
+            if current.pos_ in {"NOUN", "PROPN"} and self._is_funding(current):
+                return self._round_owner(current)
+            if current.pos_ == "VERB" and current.lemma_.lower() in _RAISE_VERBS:
+                return [self.index[s.i] for s in self._subjects(current) if s.i in self.index]
+        return []
+
+    def _self_tokens(self, t: Token) -> list[Token]:
+        """The words that *are* a role noun: "AWS is X's provider", "X, an investor in Y"."""
+        out = [c for c in t.children if c.dep_ == "nsubj"]
+        head = t.head
+        if t.dep_ == "attr":
+            out.extend(self._subjects(head))
+        if t.dep_ in {"oprd", "xcomp", "ccomp", "advcl"} and not out:
+            out.extend(c for c in head.children if c.dep_ == "dobj")
+        if t.dep_ == "appos":
+            out.append(head)
+        out.extend(c for c in t.children if c.dep_ == "appos")
+        if t.dep_ == "compound" and head.i in self.index:
+            out.append(head)
+        if t.dep_ == "nsubj" and head.lemma_.lower() in {"include", "be", "count", "comprise", "feature"}:
+            out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
+        if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+            # "Amazon chose AWS as its provider", "X joined as an investor"
+            verb = head.head
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            out.extend(objs or self._subjects(verb))
+        return out
+
+    def _resolve(self, tags: Iterable[str], t: Token, slots: dict, compound: bool = False) -> list[Mention]:
+        found: list[Mention] = []
+        for tag in tags:
+            if tag == "self":
+                tokens = self._self_tokens(t)
+            elif tag == "FUNDING":
+                funding = [o for k in ("dobj", "prep:in", "prep:of", "attr") for o in slots.get(k, ()) if self._is_funding(o)]
+                found.extend(m for o in funding for m in self._round_owner(o))
+                if not funding:
+                    found.extend(self._context_funding(t))
+                continue
+            elif tag == "STAKE":
+                stakes = [o for o in slots.get("dobj", ()) if o.lemma_.lower() in self.cls["stake"]]
+                tokens = [
+                    g
+                    for s in stakes
+                    for p in s.children
+                    if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                    for g in p.children
+                ] + slots.get("prep:in", [])
+            else:
+                tokens = slots.get(tag, [])
+            for token in tokens:
+                found.extend(self._mentions_of(token, compound))
+        unique: dict[int, Mention] = {}
+        for m in found:
+            unique.setdefault(m.start, m)
+        return list(unique.values())
+
+    # -- pairs of parties per relation family ----------------------------------------------------
+
+    def _party_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
+        symmetric = frame.symmetric
+        subjects = self._resolve(frame.subject, t, slots, compound=symmetric)
+        objects = self._resolve(frame.object, t, slots, compound=symmetric)
+        if frame.id == "investment.noun" and objects == [] and any(slots.get(k) for k in ("prep:from", "prep:by")):
+            # "Anthropic's investment from Amazon": the possessor received it.
+            poss = self._resolve(["poss"], t, slots)
+            subjects = [m for m in subjects if m not in poss]
+            objects = poss
+        for tag in frame.flexible:
+            extra = self._resolve([tag], t, slots, compound=symmetric)
+            extra = [m for m in extra if m not in subjects and m not in objects]
+            if not extra:
+                continue
+            head_verbs = slots.get("_head_verb", [])
+            gives = bool(head_verbs) and head_verbs[0].lemma_.lower() in frame.head_subject_gives
+            if tag == "head:nsubj" and frame.head_subject_gives and not gives:
+                # "Anthropic secured funding": the subject received the funding.
+                if not objects:
+                    objects = extra
+                elif not subjects:
+                    subjects = extra
+            elif not subjects:
+                subjects = extra
+            elif not objects:
+                objects = extra
+        if frame.ownership:
+            pass
+        if t.lemma_.lower() in frame.inverse_lemmas:
+            subjects, objects = objects, subjects
+        if symmetric and not objects and len(subjects) >= 2:
+            return [(a, b, frame.relation, None) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
+        if symmetric and not subjects and len(objects) >= 2:
+            return [(a, b, frame.relation, None) for i, a in enumerate(objects) for b in objects[i + 1 :]]
+        if frame.object and frame.object[0] == "prep:between" and len(objects) >= 2 and not subjects:
+            return [(a, b, frame.relation, None) for i, a in enumerate(objects) for b in objects[i + 1 :]]
+        relation = frame.relation
+        if frame.id == "acquirer.noun":
+            relation = "OWNS"
+        pairs = []
+        shared = relation == "INVESTS_IN" and len(subjects) > 1
+        for s in subjects:
+            for o in objects:
+                if frame.reject_object and self._rejected(frame, o):
+                    continue
+                pairs.append((s, o, relation, {"shared": shared}))
+        return pairs
+
+    def _rejected(self, frame: Frame, mention: Mention) -> bool:
+        entity = mention.entity
+        return ("RESOURCE" in frame.reject_object and entity.type in {"CHIP", "CLOUD"}) or (
+            "STAKE" in frame.reject_object and entity.type != "ORG" and entity.type != "MEDIA" and not entity.rollup and entity.type in {"MODEL", "SERVICE"}
+        )
+
+    def _resources(self, tokens: Iterable[Token]) -> list[tuple[Mention, str]]:
+        """(supplier mention, kind) for words naming chips or clouds: "Trainium", "Nvidia's GPUs"."""
+        out: list[tuple[Mention, str]] = []
+        queue = list(tokens)
+        seen: set[int] = set()
+        while queue:
+            token = queue.pop(0)
+            if token.i in seen:
+                continue
+            seen.add(token.i)
+            queue.extend(c for c in token.children if c.dep_ == "conj")
+            mention = self.index.get(token.i)
+            if mention is not None:
+                kind = self._kind_of_entity(mention.entity)
+                if kind:
+                    out.append((mention, kind))
+                else:
+                    queue.extend(c for c in token.children if c.dep_ in {"appos"})
+                continue
+            kind = self._kind_of_noun(token)
+            if kind is None:
+                # "its models on TPUs": go one level down to the thing that names the resource.
+                for child in token.children:
+                    if child.dep_ == "appos":
+                        queue.append(child)
+                continue
+            owners = self._noun_owners(token)
+            for owner in owners:
+                owner_kind = self._kind_of_entity(owner.entity)
+                if kind == "chips_if_chipmaker":
+                    if owner_kind == "chips":
+                        out.append((owner, "chips"))
+                elif owner.entity.type in {"CHIP", "CLOUD"}:
+                    out.append((owner, owner_kind))
+                else:
+                    out.append((owner, kind))
+        return out
+
+    def _kind_of_entity(self, entity: Entity) -> str | None:
+        if entity.type == "CHIP":
+            return "chips"
+        if entity.type == "CLOUD":
+            return "cloud"
+        if entity.type != "ORG":
+            return None
+        party, _ = self.gaz.party(entity)
+        chips = self.gaz.has_role(party, "chipmaker")
+        cloud = self.gaz.has_role(party, "cloud")
+        if chips and not cloud:
+            return "chips"
+        if cloud and not chips:
+            return "cloud"
+        return None
+
+    def _kind_of_noun(self, token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        words = {lemma, token.lower_}
+        if token.i > 0 and token.doc[token.i - 1].dep_ == "compound":
+            words.add(token.doc[token.i - 1].lower_ + " " + token.lower_)
+        if words & self.cls["chip_nouns"]:
+            return "chips"
+        if words & self.cls["cloud_nouns"]:
+            return "cloud"
+        if words & self.cls["chip_if_chipmaker"]:
+            return "chips_if_chipmaker"
+        return None
+
+    def _noun_owners(self, token: Token) -> list[Mention]:
+        """Who makes or provides a resource noun: "Nvidia's GPUs", "GPUs from Nvidia", "chips, Trainium"."""
+        owners: list[Mention] = []
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "nmod", "amod", "npadvmod", "appos"}:
+                owners.extend(self._mentions_of(child))
+                if child.i not in self.index and child.dep_ == "compound":
+                    owners.extend(self._noun_owners(child))
+            elif child.dep_ in {"prep", "agent"} and child.lower_ in {"from", "by", "of"}:
+                for g in child.children:
+                    owners.extend(self._mentions_of(g))
+            elif child.dep_ == "acl":
+                for g in child.children:
+                    if g.dep_ == "agent":
+                        for p in g.children:
+                            owners.extend(self._mentions_of(p))
+        return owners
+
+    def _supply_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
+        """(supplier, customer, relation, via-less extra) for the typed clouds-and-chips frames."""
+        pairs = []
+        if frame.parties:  # deal nouns: both parties named around the deal
+            return self._deal_pairs(frame, t, slots)
+        lemma = t.lemma_.lower()
+        if frame.customer == ("self",):  # "an AWS customer", "one of Nvidia's biggest clients"
+            customers = self._resolve(["self"], t, slots)
+            for tag in frame.provider:
+                for token in slots.get(tag, ()):
+                    for supplier, kind in self._resources([token]):
+                        pairs += [(supplier, c, kind, None) for c in customers]
+            return pairs
+        if frame.provider == ("self",):  # "AWS is Anthropic's cloud provider"
+            kind = self._typed_kind(t, slots, frame)
+            providers = self._resolve(["self"], t, slots)
+            customers = self._resolve(frame.customer, t, slots)
+            for p in providers:
+                p_kind = self._kind_of_entity(p.entity)
+                k = kind or (p_kind if lemma not in {"partner", "host", "source"} else None)
+                if k is None:
+                    continue
+                pairs += [(p, c, k, None) for c in customers]
+            return pairs
+        resource_tokens = [tok for tag in frame.resource for tok in slots.get(tag, ())]
+        resources = self._resources(resource_tokens)
+        customers = self._resolve(frame.customer, t, slots)
+        providers = self._resolve(frame.provider, t, slots) if frame.provider else []
+        if frame.customer_or_resource and not customers:
+            customers = [
+                m
+                for tag in frame.customer_or_resource
+                for tok in slots.get(tag, ())
+                for m in self._mentions_of(tok)
+                if self._kind_of_entity(m.entity) is None or m.entity.type == "ORG"
+            ]
+            if resources:
+                customers = [c for c in customers if all(c is not r for r, _ in resources)]
+        if frame.id in {"supply.verb", "power.verb"}:
+            if not resources:
+                resources = [(p, k) for p in providers if (k := self._kind_of_entity(p.entity))]
+            elif providers:
+                # "Nvidia supplies OpenAI with GPUs": the GPUs' maker is the subject.
+                kinds = {k for _, k in resources}
+                resources = [
+                    (r if self._kind_of_entity(r.entity) else p, k)
+                    for p in providers
+                    for r, k in resources
+                    if k in kinds
+                ]
+        for supplier, kind in resources:
+            pairs += [(supplier, c, kind, None) for c in customers if c is not supplier]
+        return pairs
+
+    def _typed_kind(self, t: Token, slots: dict, frame: Frame) -> str | None:
+        for tag in frame.typed_by:
+            for token in slots.get(tag, ()):
+                mention = self.index.get(token.i)
+                kind = self._kind_of_entity(mention.entity) if mention and mention.entity.type in {"CHIP", "CLOUD"} else self._kind_of_noun(token)
+                if kind in {"chips", "cloud"}:
+                    return kind
+                for child in token.children:
+                    if child.dep_ in {"compound", "pobj"}:
+                        kind = self._kind_of_noun(child)
+                        if kind in {"chips", "cloud"}:
+                            return kind
+        return None
+
+    def _deal_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
+        kind = self._typed_kind(t, slots, frame)
+        typed_products = [
+            m
+            for tag in frame.typed_by
+            for tok in slots.get(tag, ())
+            for m in self._mentions_of(tok)
+            if m.entity.type in {"CHIP", "CLOUD"}
+        ]
+        if kind is None:
+            return []
+        parties = []
+        for tag in frame.parties:
+            for m in self._resolve([tag], t, slots, compound=True):
+                if m.entity.type in {"ORG", "CLOUD", "CHIP", "MODEL", "SERVICE"} and m not in parties:
+                    parties.append(m)
+        parties = [m for m in parties if m not in typed_products] + typed_products
+        role = "chipmaker" if kind == "chips" else "cloud"
+        suppliers = []
+        for m in parties:
+            party, _ = self.gaz.party(m.entity)
+            if m.entity.type in {"CHIP", "CLOUD"} or self.gaz.has_role(party, role):
+                suppliers.append(m)
+        if len(suppliers) > 1:
+            # Both can sell it: the one the deal is "with" supplies ("Microsoft's deal with CoreWeave").
+            with_side = {m.start for m in self._resolve(["prep:with", "prep:from"], t, slots)}
+            suppliers = [m for m in suppliers if m.start in with_side or m.entity.type in {"CHIP", "CLOUD"}] or []
+        customers = [
+            m for m in parties if m not in suppliers and self.gaz.party(m.entity)[0] not in {self.gaz.party(s.entity)[0] for s in suppliers}
+        ]
+        return [(s, c, kind, None) for s in suppliers for c in customers]
+
+    def _distribution_pairs(self, t: Token, sent: Span) -> list[tuple]:
+        """Model maker's models offered through a platform in the same clause as the trigger."""
+        top = scope(t)[-1]
+        clause = {tok.i for tok in top.subtree}
+        in_clause = [m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end]
+        platforms = [m for m in in_clause if "platform" in m.entity.roles]
+        if not platforms:
+            return []
+        pairs = []
+        for platform in platforms:
+            owner, _ = self.gaz.party(platform.entity)
+            for m in in_clause:
+                party, _ = self.gaz.party(m.entity)
+                is_maker = m.entity.type == "MODEL" or (
+                    m.entity.type == "ORG" and (not party.known or "lab" in party.roles)
+                )
+                if not is_maker or party.id == owner.id or m.source == "pronoun":
+                    continue
+                if self.doc[m.start].dep_ == "compound" and self.doc[m.start].head.lemma_.lower() in {"customer", "client", "user"}:
+                    continue
+                pairs.append((platform, m, "DISTRIBUTES", None))
+        return pairs
+
+    # -- one claim -------------------------------------------------------------------------------
+
+    def _claim(self, frame: Frame, t: Token, sent: Span, left: Mention, right: Mention, relation: str, extra) -> Claim | None:
+        if relation == "chips":
+            relation = "SUPPLIES_CHIPS"
+        elif relation == "cloud":
+            relation = "PROVIDES_CLOUD"
+        subject, via_s = self.gaz.party(left.entity)
+        if relation in {"ACQUIRES", "OWNS"} and right.entity.type == "ORG":
+            obj, via_o = right.entity, None  # the acquired unit is itself, not its new parent
+        else:
+            obj, via_o = self.gaz.party(right.entity)
+        if subject.id == obj.id or subject.type != "ORG" or obj.type not in {"ORG"} | ({"CLOUD", "CHIP", "MODEL", "SERVICE"} if relation == "OWNS" else set()):
+            return None
+        if relation == "SUPPLIES_CHIPS" and not (left.entity.type == "CHIP" or self.gaz.has_role(subject, "chipmaker") or not subject.known):
+            return None
+        if relation == "PROVIDES_CLOUD" and not (left.entity.type == "CLOUD" or self.gaz.has_role(subject, "cloud") or not subject.known):
+            return None
+        if relation == "DISTRIBUTES":
+            via = left.entity
+        else:
+            via = via_s or (via_o if relation not in {"ACQUIRES", "OWNS"} else None)
+        status = claim_status(t, self.lex, self.media)
+        if status is None:
+            return None
+        base = rule_precision().get(frame.id, DEFAULT_RULE_PRECISION)
+        confidence = round(base * min(left.confidence, right.confidence), 3)
+        claim = Claim(relation, subject, obj, via, sent, t.i, frame.id, confidence, status)
+        if relation != "OWNS":
+            claim.amount_usd = None if (extra or {}).get("shared") else self._amount(t)
+            claim.date = self._date(t)
+        return claim
+
+    # -- amounts and dates ------------------------------------------------------------------------
+
+    def _money_tokens(self) -> dict[int, float]:
+        """Token index of each amount's last word -> its value in US dollars."""
+        amounts: dict[int, float] = {}
+        doc = self.doc
+        for sent in doc.sents:
+            for money in find_money(sent.text):
+                span = doc.char_span(sent.start_char + money.start, sent.start_char + money.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                amounts[span.root.i] = money.usd
+                for token in span:
+                    amounts.setdefault(token.i, money.usd)
+        return amounts
+
+    def _attached(self, token: Token, targets: set[int], hops: int = 4) -> bool:
+        """Whether ``token`` hangs from one of ``targets`` within ``hops``, not under a valuation."""
+        current = token
+        for _ in range(hops):
+            if current.i in targets:
+                return True
+            if current.lemma_.lower() in self.lex.not_amounts or current.lower_ in self.lex.not_amounts:
+                return False
+            if current.head.i == current.i or current.dep_ in BARRIERS - {"acl"}:
+                return current.i in targets
+            current = current.head
+        return current.i in targets
+
+    def _amount(self, t: Token) -> float | None:
+        targets = {t.i}
+        values = []
+        for i, value in self.money.items():
+            token = self.doc[i]
+            if token.sent.start != t.sent.start:
+                continue
+            if token.head.i in self.money and token.head.i != token.i:
+                continue  # only the amount's root word counts
+            if self._attached(token, targets):
+                values.append(value)
+        return max(values) if values else None
+
+    def _date(self, t: Token) -> str | None:
+        targets = {tok.i for tok in scope(t)}
+        for ent in t.sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            if self._attached(ent.root, targets, hops=3):
+                value = normalise_date(ent.text, self.doc._.published)
+                if value:
+                    return value
+        return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "npadvmod"} and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    if noun.dep_ == "conj":
+        return _governing_verb(head)
+    return None

@@ -1,0 +1,94 @@
+"""Status of a claim from hedges, attribution and negation around its trigger word.
+
+A cue marks a claim when it sits in the claim's scope: the trigger, the words it hangs from up to
+the root of its sentence, and their adverbs, auxiliaries and prepositional phrases. Claims inside a
+relative clause or an apposition ("X, which invested in Y last year, is in talks ...") are outside
+the scope of the main clause's cues: they are background, stated as fact.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+__all__ = ["BARRIERS", "claim_status", "scope"]
+
+BARRIERS = {"relcl", "acl", "appos", "parataxis"}
+_CUE_DEPS = {"advmod", "aux", "auxpass", "neg", "npadvmod", "prep", "det", "amod", "acomp", "prt", "advcl", "nsubj"}
+_REPORTERS = {"source", "person", "people", "report", "insider", "outlet", "newspaper", "publication"}
+
+
+def scope(trigger: Token) -> list[Token]:
+    """The trigger and the words it depends on, up to a clause barrier or the root."""
+    tokens = [trigger]
+    current = trigger
+    while current.head.i != current.i and current.dep_ not in BARRIERS:
+        current = current.head
+        tokens.append(current)
+    return tokens
+
+
+def _cues(trigger: Token) -> list[Token]:
+    chain = scope(trigger)
+    seen = {t.i for t in chain}
+    cues = [t for t in chain if t.i != trigger.i]
+    for token in chain:
+        for child in token.children:
+            if child.i in seen or child.dep_ not in _CUE_DEPS:
+                continue
+            if child.dep_ == "nsubj" and child.lower_ not in {"sources", "people", "reports"}:
+                continue
+            seen.add(child.i)
+            cues.append(child)
+            if child.dep_ in {"prep", "advmod", "npadvmod", "advcl", "acomp"}:
+                for grand in list(child.subtree)[:8]:
+                    if grand.i not in seen:
+                        seen.add(grand.i)
+                        cues.append(grand)
+    return sorted(cues, key=lambda t: t.i)
+
+
+def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None) -> str | None:
+    """Return the status of the claim stated at ``trigger``, or None when it is negated or denied.
+
+    Parameters
+    ----------
+    trigger : Token
+        The word that states the claim ("invested", "partnership").
+    lexicon : Lexicon
+        Status cues (``[status]`` of the lexicon).
+    media : set of int, optional
+        Token indices of publications and people, whose "say" reports rather than confirms.
+    """
+    status = lexicon.status
+    cues = _cues(trigger)
+    lemmas = {t.lemma_.lower() for t in cues} | {t.lower_ for t in cues}
+    text = " " + " ".join(t.lower_ for t in cues) + " "
+    scope_lemmas = {t.lemma_.lower() for t in scope(trigger)[1:]}
+
+    if any(f" {p} " in text for p in status["ended_phrases"]):
+        return "ended"
+    if lemmas & status["denial"] and scope_lemmas & status["denial"]:
+        return None
+    if lemmas & status["negation"] and any(
+        t.dep_ in {"neg", "det", "preconj"} and t.lower_ in status["negation"] for t in cues
+    ):
+        return None
+    if trigger.lemma_.lower() in {"stake", "share", "equity", "holding", "investment"} and (
+        scope_lemmas & status["ended_with_stake"]
+    ):
+        return "ended"
+    if scope_lemmas & status["ended"] or lemmas & {"former", "formerly"}:
+        return "ended"
+    if lemmas & status["in_talks"] or any(f" {p} " in text for p in status["in_talks_phrases"]):
+        return "in_talks"
+    reported = (lemmas & status["reported"]) - status["reporting_subjects_only"]
+    if reported or any(f" {p} " in text for p in status["reported_phrases"]):
+        return "reported"
+    for token in scope(trigger)[1:]:
+        if token.lemma_.lower() in status["reporting_subjects_only"]:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if any(s.lemma_.lower() in _REPORTERS or (media and s.i in media) for s in subjects):
+                return "reported"
+    return "confirmed"
