@@ -62,7 +62,7 @@ def normalise_published(value: object) -> str | None:
     if not match:
         raise ValueError(f"published date {value!r} is not YYYY-MM-DD")
     year, month, day = match.groups()
-    if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
+    if (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
         raise ValueError(f"published date {value!r} is not a real date")
     return "-".join(part for part in (year, month, day) if part)
 

@@ -104,7 +104,9 @@ def read_gold(path: str | Path) -> list[dict]:
                 record = json.loads(raw)
             except json.JSONDecodeError as exc:
                 raise GoldError(str(path), f"not valid JSON ({exc.msg})", number) from None
-            missing = [k for k in ("article_id", "subject", "relation", "object") if not record.get(k)]
+            missing = [
+                k for k in ("article_id", "subject", "relation", "object") if not record.get(k)
+            ]
             if missing:
                 raise GoldError(str(path), f"missing {', '.join(missing)}", number)
             if str(record["relation"]).upper() not in RELATIONS:
@@ -186,7 +188,9 @@ def evaluate(
             status_errors.append((key, p_status, g_status))
         p_amount, g_amount = _largest(pred[key]), _largest(gold_keys[key])
         same = (p_amount is None and g_amount is None) or (
-            p_amount is not None and g_amount is not None and abs(p_amount - g_amount) <= 0.01 * g_amount
+            p_amount is not None
+            and g_amount is not None
+            and abs(p_amount - g_amount) <= 0.01 * g_amount
         )
         if not same:
             amount_errors.append((key, p_amount, g_amount))

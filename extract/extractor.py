@@ -94,7 +94,9 @@ class Extractor:
             doc._.published = article.published
             docs.append(doc)
         results = []
-        for article, doc in zip(articles, self.nlp.pipe(docs, batch_size=self.batch_size), strict=True):
+        for article, doc in zip(
+            articles, self.nlp.pipe(docs, batch_size=self.batch_size), strict=True
+        ):
             triples = [claim_to_triple(c, article) for c in doc._.claims]
             sentences = sum(1 for _ in doc.sents)
             words = sum(1 for t in doc if not t.is_punct and not t.is_space)

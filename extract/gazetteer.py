@@ -132,13 +132,20 @@ class Gazetteer:
             entity = self.entities[entity.owner]
         return entity, via
 
-    def has_role(self, entity: Entity, role: str) -> bool:
-        """Whether an organisation plays ``role`` (a cloud owner is a cloud, a chip owner a chipmaker)."""
+    def has_role(self, entity: Entity, role: str, derived: bool = True) -> bool:
+        """Whether an organisation plays ``role``.
+
+        With ``derived``, owning a cloud makes a cloud provider and owning a chip a chipmaker
+        (Nvidia owns DGX Cloud); without, only the roles the gazetteer lists count.
+        """
         if role in entity.roles:
             return True
+        if not derived:
+            return False
         product_type = {"cloud": "CLOUD", "chipmaker": "CHIP"}.get(role)
         return product_type is not None and any(
-            self.entities[child].type == product_type for child in self.products_of.get(entity.id, ())
+            self.entities[child].type == product_type
+            for child in self.products_of.get(entity.id, ())
         )
 
 
@@ -172,7 +179,9 @@ def _entities(rows: Iterable[tuple[int, dict]], source: str) -> dict[str, Entity
         if not isinstance(name, str) or not name.strip():
             raise InputError(source, "entity without a 'name'", number)
         if kind not in ENTITY_TYPES:
-            raise InputError(source, f"type {kind!r} is not one of {', '.join(ENTITY_TYPES)}", number)
+            raise InputError(
+                source, f"type {kind!r} is not one of {', '.join(ENTITY_TYPES)}", number
+            )
         unknown = set(row.get("roles") or ()) - set(ROLES)
         if unknown:
             raise InputError(source, f"unknown roles {sorted(unknown)}", number)

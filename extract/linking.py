@@ -113,7 +113,7 @@ class EntityLinker:
 
     def _new_org(self, span: Span, confidence: float) -> Mention | None:
         start, end = span.start, span.end
-        while end > start and span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct:
+        while (end > start and span.doc[end - 1].tag_ == "POS") or span.doc[end - 1].is_punct:
             end -= 1
         while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
             start += 1
@@ -152,7 +152,11 @@ def _looks_like_org(ent: Span, lexicon: Lexicon) -> bool:
     neighbours = [child for child in root.children if child.dep_ in {"compound", "appos", "amod"}]
     if root.dep_ in {"appos", "compound"}:
         neighbours.append(root.head)
-    return any(t.lemma_.lower() in lexicon.org_cue_nouns for t in neighbours if t.i not in range(ent.start, ent.end))
+    return any(
+        t.lemma_.lower() in lexicon.org_cue_nouns
+        for t in neighbours
+        if t.i not in range(ent.start, ent.end)
+    )
 
 
 def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
@@ -203,13 +207,17 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
             continue
         mention = None
         if kind == "descriptor":
-            mention = Mention(start, end, linker.gazetteer[entity_id], "description", DESCRIPTION_CONFIDENCE)
+            mention = Mention(
+                start, end, linker.gazetteer[entity_id], "description", DESCRIPTION_CONFIDENCE
+            )
         elif kind == "role":
             roles = linker.lexicon.coreference[doc[start:end].text.lower()]
             hq = _based_in(doc, start)
             antecedent = _antecedent(doc, mentions, start, roles, linker.gazetteer, hq)
             if antecedent is not None:
-                mention = Mention(start, end, antecedent.entity, "description", DESCRIPTION_CONFIDENCE)
+                mention = Mention(
+                    start, end, antecedent.entity, "description", DESCRIPTION_CONFIDENCE
+                )
         else:
             antecedent = _pronoun_antecedent(doc, mentions, doc[start])
             if antecedent is not None:
@@ -223,9 +231,9 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
 def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
     """A description refers back only as "the <noun>" that modifies no name of its own."""
     head = doc[start:end].root
-    if any(child.dep_ == "det" and child.lower_ in {"the", "that", "this"} for child in head.children):
-        pass
-    elif start > 0 and doc[start - 1].lower_ in {"the", "that", "this"}:
+    if any(
+        child.dep_ == "det" and child.lower_ in {"the", "that", "this"} for child in head.children
+    ) or (start > 0 and doc[start - 1].lower_ in {"the", "that", "this"}):
         pass
     else:
         # "the Seattle-based company": the determiner sits before the location.
@@ -278,7 +286,9 @@ def _antecedent(
     # Prefer a subject of the current or previous sentence: news text refers back to its topic.
     previous_start = doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
     recent_subjects = [
-        m for m in fits if m.start >= previous_start and doc[m.start : m.end].root.dep_ in _SUBJECT_DEPS
+        m
+        for m in fits
+        if m.start >= previous_start and doc[m.start : m.end].root.dep_ in _SUBJECT_DEPS
     ]
     return (recent_subjects or fits)[-1]
 
@@ -305,7 +315,9 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
     sentence = pronoun.sent
     previous_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
     subjects = [
-        m for m in orgs if m.start >= previous_start and doc[m.start : m.end].root.dep_ in _SUBJECT_DEPS
+        m
+        for m in orgs
+        if m.start >= previous_start and doc[m.start : m.end].root.dep_ in _SUBJECT_DEPS
     ]
     if subjects:
         return subjects[-1]

@@ -73,7 +73,9 @@ def find_money(text: str) -> list[Money]:
         if match.group("word") and pre:
             continue  # "$ a" is never how amounts are written
         currency = (
-            t["prefix"].get(pre) or t["prefix"].get(pre.upper()) if pre else t["suffix"][suf.lower()]
+            t["prefix"].get(pre) or t["prefix"].get(pre.upper())
+            if pre
+            else t["suffix"][suf.lower()]
         )
         if currency is None:
             continue

@@ -33,11 +33,75 @@ ORG_RELATIONS = ("INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "PARTNERS_WIT
 OWNS_CONFIDENCE = 0.95
 DEFAULT_RULE_PRECISION = 0.75
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_ARG_DEPS = {"nsubj", "dobj", "attr", "dative", "poss", "compound", "appos", "npadvmod", "amod", "nmod", "oprd", "acomp"}
-_QUANTITY = {"$", "%", "percent", "billion", "million", "trillion", "thousand", "stake", "share", "equity", "sum", "amount", "portion", "part", "piece", "chunk", "investment", "money", "cash", "more", "bn", "m", "b"}
+_ARG_DEPS = {
+    "nsubj",
+    "dobj",
+    "attr",
+    "dative",
+    "poss",
+    "compound",
+    "appos",
+    "npadvmod",
+    "amod",
+    "nmod",
+    "oprd",
+    "acomp",
+}
+_QUANTITY = {
+    "$",
+    "%",
+    "percent",
+    "billion",
+    "million",
+    "trillion",
+    "thousand",
+    "stake",
+    "share",
+    "equity",
+    "sum",
+    "amount",
+    "portion",
+    "part",
+    "piece",
+    "chunk",
+    "investment",
+    "money",
+    "cash",
+    "more",
+    "bn",
+    "m",
+    "b",
+}
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
-_RAISE_VERBS = {"raise", "secure", "land", "receive", "get", "obtain", "attract", "bag", "net", "close", "complete", "announce", "unveil", "take", "win", "draw", "collect"}
-_DEAL_NOUNS = {"deal", "agreement", "pact", "arrangement", "contract", "partnership", "tie-up", "accord"}
+_RAISE_VERBS = {
+    "raise",
+    "secure",
+    "land",
+    "receive",
+    "get",
+    "obtain",
+    "attract",
+    "bag",
+    "net",
+    "close",
+    "complete",
+    "announce",
+    "unveil",
+    "take",
+    "win",
+    "draw",
+    "collect",
+}
+_DEAL_NOUNS = {
+    "deal",
+    "agreement",
+    "pact",
+    "arrangement",
+    "contract",
+    "partnership",
+    "tie-up",
+    "accord",
+}
 
 
 @dataclass
@@ -109,7 +173,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         parties = (claim.subject.id, claim.object.id)
         if claim.relation == "PARTNERS_WITH":
             parties = tuple(sorted(parties))
-        key = (claim.relation, parties, claim.sentence.start, claim.status)
+        via = claim.via.id if claim.via is not None else None
+        key = (claim.relation, parties, claim.sentence.start, claim.status, via)
         kept = best.get(key)
         if kept is None:
             best[key] = claim
@@ -117,7 +182,6 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         if (claim.amount_usd or 0) > (kept.amount_usd or 0):
             kept.amount_usd = claim.amount_usd
         kept.date = kept.date or claim.date
-        kept.via = kept.via or claim.via
         if claim.confidence > kept.confidence:
             kept.confidence, kept.frame = claim.confidence, claim.frame
     return sorted(best.values(), key=lambda c: (c.sentence.start, c.trigger))
@@ -137,10 +201,7 @@ class _DocContext:
             for i in range(mention.start, mention.end):
                 self.index.setdefault(i, mention)
         self.media = {
-            i
-            for m in mentions
-            if m.entity.type == "MEDIA"
-            for i in range(m.start, m.end)
+            i for m in mentions if m.entity.type == "MEDIA" for i in range(m.start, m.end)
         } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         self.money = self._money_tokens()
 
@@ -166,11 +227,22 @@ class _DocContext:
             entity = mention.entity
             if mention.source not in {"gazetteer", "ner"} or not entity.owner or entity.id in seen:
                 continue
+            if not (entity.is_product or entity.rollup):
+                continue  # a subsidiary that acts as a company of its own is a party, not a product
             seen.add(entity.id)
             owner = self.gaz[entity.owner]
             sent = self.doc[mention.start].sent
             claims.append(
-                Claim("OWNS", owner, entity, None, sent, mention.start, "owns.gazetteer", OWNS_CONFIDENCE)
+                Claim(
+                    "OWNS",
+                    owner,
+                    entity,
+                    None,
+                    sent,
+                    mention.start,
+                    "owns.gazetteer",
+                    OWNS_CONFIDENCE,
+                )
             )
         return claims
 
@@ -194,7 +266,9 @@ class _DocContext:
         return [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]
 
     def _satisfies(self, requires: tuple[str, ...], t: Token, slots: dict) -> bool:
-        objects = [tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())]
+        objects = [
+            tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())
+        ]
         for need in requires:
             if need == "MONEY" and any(tok.i in self.money for o in objects for tok in o.subtree):
                 return True
@@ -232,12 +306,26 @@ class _DocContext:
                         if grand.dep_ == "prep":
                             objs = [g for g in grand.children if g.dep_ in {"pobj", "pcomp"}]
                             slots.setdefault("prep:" + grand.lower_, []).extend(objs)
-        # A participle modifies its noun: "a round led by X", "X-backed Y".
-        if t.tag_ == "VBN" and t.dep_ in {"acl", "amod"}:
-            slots["dobj"].append(t.head)
+        # A participle modifies its noun: "a round led by X", "X-backed Y". Without an agent at
+        # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
+        if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
+            has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
+            if (
+                not has_agent
+                and t.dep_ == "acl"
+                and t.head.dep_ == "ROOT"
+                and t.head.i in self.index
+            ):
+                slots["nsubj"].append(t.head)
+            else:
+                slots["dobj"].append(t.head)
         # A relative clause's pronoun stands for the noun it modifies.
         if t.dep_ == "relcl":
             rel = [c for c in t.children if c.lower_ in _RELATIVE]
+            if rel and rel[0].dep_ == "nsubj" and len(slots.get("nsubj", ())) > 1:
+                # "technology, which Anthropic favors": two subjects, so the pronoun is the object.
+                slots["nsubj"] = [tok for tok in slots["nsubj"] if tok != rel[0]]
+                slots["dobj"].append(rel[0])
             if rel:
                 for key, tokens in list(slots.items()):
                     if rel[0] in tokens:
@@ -291,7 +379,16 @@ class _DocContext:
     def _inherited_subject(self, verb: Token) -> list[Token]:
         current = verb
         for _ in range(3):
-            if current.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or current.head.i == current.i:
+            if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
+                # "Amazon is in talks to invest": the talks' holder invests.
+                governing = _governing_verb(current.head)
+                if governing is None:
+                    return []
+                return self._subjects(governing)
+            if (
+                current.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}
+                or current.head.i == current.i
+            ):
                 return []
             parent = current.head
             if parent.pos_ not in {"VERB", "AUX"}:
@@ -303,7 +400,10 @@ class _DocContext:
                     return objects
             subjects = [c for c in parent.children if c.dep_ in _SUBJ]
             if subjects:
-                return [parent.head if s.lower_ in _RELATIVE and parent.dep_ == "relcl" else s for s in subjects]
+                return [
+                    parent.head if s.lower_ in _RELATIVE and parent.dep_ == "relcl" else s
+                    for s in subjects
+                ]
             current = parent
         return []
 
@@ -325,10 +425,18 @@ class _DocContext:
                     found.append(self.index[child.i])
             if token.dep_ == "appos" and token.head.i in self.index and token.pos_ == "NOUN":
                 found.append(self.index[token.head.i])
+            if not found and depth == 0:
+                named = self._named_after(token)
+                if named is not None:
+                    found.append(named)
         for child in token.children:
             if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
                 found.extend(self._mentions_of(child, compound, depth + 1))
-            if child.dep_ == "appos" and child.i not in self.index and child.pos_ in {"PROPN", "NOUN"}:
+            if (
+                child.dep_ == "appos"
+                and child.i not in self.index
+                and child.pos_ in {"PROPN", "NOUN"}
+            ):
                 for grand in child.children:
                     if grand.dep_ == "conj":
                         found.extend(self._mentions_of(grand, compound, depth + 1))
@@ -336,6 +444,25 @@ class _DocContext:
         for m in found:
             unique.setdefault(m.start, m)
         return list(unique.values())
+
+    def _named_after(self, token: Token) -> Mention | None:
+        """The name a description leads up to: "in [AI startup] Anthropic", "[chip designer] Groq"."""
+        doc = token.doc
+        i = token.i
+        for _ in range(4):
+            word = doc[i]
+            if i in self.index:
+                mention = self.index[i]
+                return mention if mention.entity.type == "ORG" else None
+            descriptive = (
+                word.pos_ in {"NOUN", "ADJ", "PROPN"}
+                or word.text == "-"
+                or (word.lower_ in self.lex.org_cue_nouns)
+            )
+            if not descriptive or (word.is_punct and word.text != "-") or i + 1 >= len(doc):
+                return None
+            i += 1
+        return self.index.get(i) if i in self.index and self.index[i].entity.type == "ORG" else None
 
     def _round_owner(self, token: Token) -> list[Mention]:
         """Who a funding round is for: "Anthropic's round", "a round for X", "X raised ... a round"."""
@@ -378,7 +505,13 @@ class _DocContext:
         out.extend(c for c in t.children if c.dep_ == "appos")
         if t.dep_ == "compound" and head.i in self.index:
             out.append(head)
-        if t.dep_ == "nsubj" and head.lemma_.lower() in {"include", "be", "count", "comprise", "feature"}:
+        if t.dep_ == "nsubj" and head.lemma_.lower() in {
+            "include",
+            "be",
+            "count",
+            "comprise",
+            "feature",
+        }:
             out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             # "Amazon chose AWS as its provider", "X joined as an investor"
@@ -387,13 +520,20 @@ class _DocContext:
             out.extend(objs or self._subjects(verb))
         return out
 
-    def _resolve(self, tags: Iterable[str], t: Token, slots: dict, compound: bool = False) -> list[Mention]:
+    def _resolve(
+        self, tags: Iterable[str], t: Token, slots: dict, compound: bool = False
+    ) -> list[Mention]:
         found: list[Mention] = []
         for tag in tags:
             if tag == "self":
                 tokens = self._self_tokens(t)
             elif tag == "FUNDING":
-                funding = [o for k in ("dobj", "prep:in", "prep:of", "attr") for o in slots.get(k, ()) if self._is_funding(o)]
+                funding = [
+                    o
+                    for k in ("dobj", "prep:in", "prep:of", "attr")
+                    for o in slots.get(k, ())
+                    if self._is_funding(o)
+                ]
                 found.extend(m for o in funding for m in self._round_owner(o))
                 if not funding:
                     found.extend(self._context_funding(t))
@@ -422,7 +562,11 @@ class _DocContext:
         symmetric = frame.symmetric
         subjects = self._resolve(frame.subject, t, slots, compound=symmetric)
         objects = self._resolve(frame.object, t, slots, compound=symmetric)
-        if frame.id == "investment.noun" and objects == [] and any(slots.get(k) for k in ("prep:from", "prep:by")):
+        if (
+            frame.id == "investment.noun"
+            and objects == []
+            and any(slots.get(k) for k in ("prep:from", "prep:by"))
+        ):
             # "Anthropic's investment from Amazon": the possessor received it.
             poss = self._resolve(["poss"], t, slots)
             subjects = [m for m in subjects if m not in poss]
@@ -444,16 +588,31 @@ class _DocContext:
                 subjects = extra
             elif not objects:
                 objects = extra
-        if frame.ownership:
-            pass
         if t.lemma_.lower() in frame.inverse_lemmas:
             subjects, objects = objects, subjects
         if symmetric and not objects and len(subjects) >= 2:
-            return [(a, b, frame.relation, None) for i, a in enumerate(subjects) for b in subjects[i + 1 :]]
+            return [
+                (a, b, frame.relation, None)
+                for i, a in enumerate(subjects)
+                for b in subjects[i + 1 :]
+            ]
         if symmetric and not subjects and len(objects) >= 2:
-            return [(a, b, frame.relation, None) for i, a in enumerate(objects) for b in objects[i + 1 :]]
-        if frame.object and frame.object[0] == "prep:between" and len(objects) >= 2 and not subjects:
-            return [(a, b, frame.relation, None) for i, a in enumerate(objects) for b in objects[i + 1 :]]
+            return [
+                (a, b, frame.relation, None)
+                for i, a in enumerate(objects)
+                for b in objects[i + 1 :]
+            ]
+        if (
+            frame.object
+            and frame.object[0] == "prep:between"
+            and len(objects) >= 2
+            and not subjects
+        ):
+            return [
+                (a, b, frame.relation, None)
+                for i, a in enumerate(objects)
+                for b in objects[i + 1 :]
+            ]
         relation = frame.relation
         if frame.id == "acquirer.noun":
             relation = "OWNS"
@@ -469,7 +628,11 @@ class _DocContext:
     def _rejected(self, frame: Frame, mention: Mention) -> bool:
         entity = mention.entity
         return ("RESOURCE" in frame.reject_object and entity.type in {"CHIP", "CLOUD"}) or (
-            "STAKE" in frame.reject_object and entity.type != "ORG" and entity.type != "MEDIA" and not entity.rollup and entity.type in {"MODEL", "SERVICE"}
+            "STAKE" in frame.reject_object
+            and entity.type != "ORG"
+            and entity.type != "MEDIA"
+            and not entity.rollup
+            and entity.type in {"MODEL", "SERVICE"}
         )
 
     def _resources(self, tokens: Iterable[Token]) -> list[tuple[Mention, str]]:
@@ -493,10 +656,13 @@ class _DocContext:
                 continue
             kind = self._kind_of_noun(token)
             if kind is None:
-                # "its models on TPUs": go one level down to the thing that names the resource.
+                # "its models, TPUs", "thousands of Nvidia GPUs": go down to what names it.
+                partitive = token.lemma_.lower() in self.cls["partitive"] or token.like_num
                 for child in token.children:
                     if child.dep_ == "appos":
                         queue.append(child)
+                    elif partitive and child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+                        queue.extend(g for g in child.children if g.dep_ == "pobj")
                 continue
             owners = self._noun_owners(token)
             for owner in owners:
@@ -518,8 +684,8 @@ class _DocContext:
         if entity.type != "ORG":
             return None
         party, _ = self.gaz.party(entity)
-        chips = self.gaz.has_role(party, "chipmaker")
-        cloud = self.gaz.has_role(party, "cloud")
+        chips = self.gaz.has_role(party, "chipmaker", derived=False)
+        cloud = self.gaz.has_role(party, "cloud", derived=False)
         if chips and not cloud:
             return "chips"
         if cloud and not chips:
@@ -528,7 +694,7 @@ class _DocContext:
 
     def _kind_of_noun(self, token: Token) -> str | None:
         lemma = token.lemma_.lower()
-        words = {lemma, token.lower_}
+        words = {lemma, token.lower_, token.lower_.removesuffix("s")}
         if token.i > 0 and token.doc[token.i - 1].dep_ == "compound":
             words.add(token.doc[token.i - 1].lower_ + " " + token.lower_)
         if words & self.cls["chip_nouns"]:
@@ -615,7 +781,11 @@ class _DocContext:
         for tag in frame.typed_by:
             for token in slots.get(tag, ()):
                 mention = self.index.get(token.i)
-                kind = self._kind_of_entity(mention.entity) if mention and mention.entity.type in {"CHIP", "CLOUD"} else self._kind_of_noun(token)
+                kind = (
+                    self._kind_of_entity(mention.entity)
+                    if mention and mention.entity.type in {"CHIP", "CLOUD"}
+                    else self._kind_of_noun(token)
+                )
                 if kind in {"chips", "cloud"}:
                     return kind
                 for child in token.children:
@@ -639,7 +809,10 @@ class _DocContext:
         parties = []
         for tag in frame.parties:
             for m in self._resolve([tag], t, slots, compound=True):
-                if m.entity.type in {"ORG", "CLOUD", "CHIP", "MODEL", "SERVICE"} and m not in parties:
+                if (
+                    m.entity.type in {"ORG", "CLOUD", "CHIP", "MODEL", "SERVICE"}
+                    and m not in parties
+                ):
                     parties.append(m)
         parties = [m for m in parties if m not in typed_products] + typed_products
         role = "chipmaker" if kind == "chips" else "cloud"
@@ -651,9 +824,14 @@ class _DocContext:
         if len(suppliers) > 1:
             # Both can sell it: the one the deal is "with" supplies ("Microsoft's deal with CoreWeave").
             with_side = {m.start for m in self._resolve(["prep:with", "prep:from"], t, slots)}
-            suppliers = [m for m in suppliers if m.start in with_side or m.entity.type in {"CHIP", "CLOUD"}] or []
+            suppliers = [
+                m for m in suppliers if m.start in with_side or m.entity.type in {"CHIP", "CLOUD"}
+            ] or []
         customers = [
-            m for m in parties if m not in suppliers and self.gaz.party(m.entity)[0] not in {self.gaz.party(s.entity)[0] for s in suppliers}
+            m
+            for m in parties
+            if m not in suppliers
+            and self.gaz.party(m.entity)[0] not in {self.gaz.party(s.entity)[0] for s in suppliers}
         ]
         return [(s, c, kind, None) for s in suppliers for c in customers]
 
@@ -661,7 +839,9 @@ class _DocContext:
         """Model maker's models offered through a platform in the same clause as the trigger."""
         top = scope(t)[-1]
         clause = {tok.i for tok in top.subtree}
-        in_clause = [m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end]
+        in_clause = [
+            m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end
+        ]
         platforms = [m for m in in_clause if "platform" in m.entity.roles]
         if not platforms:
             return []
@@ -675,14 +855,27 @@ class _DocContext:
                 )
                 if not is_maker or party.id == owner.id or m.source == "pronoun":
                     continue
-                if self.doc[m.start].dep_ == "compound" and self.doc[m.start].head.lemma_.lower() in {"customer", "client", "user"}:
+                if self.doc[m.start].dep_ == "compound" and self.doc[
+                    m.start
+                ].head.lemma_.lower() in {"customer", "client", "user"}:
                     continue
                 pairs.append((platform, m, "DISTRIBUTES", None))
         return pairs
 
     # -- one claim -------------------------------------------------------------------------------
 
-    def _claim(self, frame: Frame, t: Token, sent: Span, left: Mention, right: Mention, relation: str, extra) -> Claim | None:
+    def _claim(
+        self,
+        frame: Frame,
+        t: Token,
+        sent: Span,
+        left: Mention,
+        right: Mention,
+        relation: str,
+        extra,
+    ) -> Claim | None:
+        if relation == "PARTNERS_WITH" and right.start < left.start:
+            left, right = right, left  # the organisation named first is the subject
         if relation == "chips":
             relation = "SUPPLIES_CHIPS"
         elif relation == "cloud":
@@ -692,11 +885,23 @@ class _DocContext:
             obj, via_o = right.entity, None  # the acquired unit is itself, not its new parent
         else:
             obj, via_o = self.gaz.party(right.entity)
-        if subject.id == obj.id or subject.type != "ORG" or obj.type not in {"ORG"} | ({"CLOUD", "CHIP", "MODEL", "SERVICE"} if relation == "OWNS" else set()):
+        if (
+            subject.id == obj.id
+            or subject.type != "ORG"
+            or obj.type
+            not in {"ORG"}
+            | ({"CLOUD", "CHIP", "MODEL", "SERVICE"} if relation == "OWNS" else set())
+        ):
             return None
-        if relation == "SUPPLIES_CHIPS" and not (left.entity.type == "CHIP" or self.gaz.has_role(subject, "chipmaker") or not subject.known):
+        if relation == "SUPPLIES_CHIPS" and not (
+            left.entity.type == "CHIP"
+            or self.gaz.has_role(subject, "chipmaker")
+            or not subject.known
+        ):
             return None
-        if relation == "PROVIDES_CLOUD" and not (left.entity.type == "CLOUD" or self.gaz.has_role(subject, "cloud") or not subject.known):
+        if relation == "PROVIDES_CLOUD" and not (
+            left.entity.type == "CLOUD" or self.gaz.has_role(subject, "cloud") or not subject.known
+        ):
             return None
         if relation == "DISTRIBUTES":
             via = left.entity
@@ -721,7 +926,11 @@ class _DocContext:
         doc = self.doc
         for sent in doc.sents:
             for money in find_money(sent.text):
-                span = doc.char_span(sent.start_char + money.start, sent.start_char + money.end, alignment_mode="expand")
+                span = doc.char_span(
+                    sent.start_char + money.start,
+                    sent.start_char + money.end,
+                    alignment_mode="expand",
+                )
                 if span is None:
                     continue
                 amounts[span.root.i] = money.usd
@@ -735,7 +944,10 @@ class _DocContext:
         for _ in range(hops):
             if current.i in targets:
                 return True
-            if current.lemma_.lower() in self.lex.not_amounts or current.lower_ in self.lex.not_amounts:
+            if (
+                current.lemma_.lower() in self.lex.not_amounts
+                or current.lower_ in self.lex.not_amounts
+            ):
                 return False
             if current.head.i == current.i or current.dep_ in BARRIERS - {"acl"}:
                 return current.i in targets
@@ -770,7 +982,10 @@ class _DocContext:
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition."""
     head = noun.head
-    if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "npadvmod"} and head.pos_ in {"VERB", "AUX"}:
+    if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "npadvmod"} and head.pos_ in {
+        "VERB",
+        "AUX",
+    }:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return head.head

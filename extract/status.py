@@ -15,18 +15,45 @@ from .lexicon import Lexicon
 __all__ = ["BARRIERS", "claim_status", "scope"]
 
 BARRIERS = {"relcl", "acl", "appos", "parataxis"}
-_CUE_DEPS = {"advmod", "aux", "auxpass", "neg", "npadvmod", "prep", "det", "amod", "acomp", "prt", "advcl", "nsubj"}
-_REPORTERS = {"source", "person", "people", "report", "insider", "outlet", "newspaper", "publication"}
+_CUE_DEPS = {
+    "advmod",
+    "aux",
+    "auxpass",
+    "neg",
+    "npadvmod",
+    "prep",
+    "det",
+    "amod",
+    "acomp",
+    "prt",
+    "advcl",
+    "nsubj",
+}
+_REPORTERS = {
+    "source",
+    "person",
+    "people",
+    "report",
+    "insider",
+    "outlet",
+    "newspaper",
+    "publication",
+}
 
 
 def scope(trigger: Token) -> list[Token]:
     """The trigger and the words it depends on, up to a clause barrier or the root."""
     tokens = [trigger]
     current = trigger
-    while current.head.i != current.i and current.dep_ not in BARRIERS:
+    while current.head.i != current.i and (current.dep_ not in BARRIERS or _complement(current)):
         current = current.head
         tokens.append(current)
     return tokens
+
+
+def _complement(token: Token) -> bool:
+    """An infinitive completing a noun ("talks to invest", "a deal to buy") is no background."""
+    return token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _cues(trigger: Token) -> list[Token]:

@@ -111,7 +111,9 @@ class TripleWriter:
     Use as a context manager; ``path`` ``"-"`` writes to stdout (JSONL or CSV only).
     """
 
-    def __init__(self, path: str | Path, fmt: Format | None = None, batch_rows: int = 10_000) -> None:
+    def __init__(
+        self, path: str | Path, fmt: Format | None = None, batch_rows: int = 10_000
+    ) -> None:
         self.path = str(path)
         self.format: Format = fmt or format_of(self.path)
         if self.path == "-" and self.format == "parquet":
@@ -130,7 +132,7 @@ class TripleWriter:
             self._handle = sys.stdout
         else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._handle = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            self._handle = open(self.path, "w", encoding="utf-8", newline="")
         if self.format == "csv":
             self._csv = csv.DictWriter(self._handle, fieldnames=COLUMNS)
             self._csv.writeheader()

@@ -80,11 +80,34 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-", help="Where to write the triples; - is stdout.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default=None, help="Output format (default: from the file's suffix, else jsonl).")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE|-",
+    help="Where to write the triples; - is stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default=None,
+    help="Output format (default: from the file's suffix, else jsonl).",
+)
 @model_option
-@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True, help="Processes; 0 = one per CPU.")
-@click.option("--strict", is_flag=True, help="Stop at the first bad file or line (exit 2) instead of skipping it (exit 3).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes; 0 = one per CPU.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first bad file or line (exit 2) instead of skipping it (exit 3).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @handle_errors
 def extract(inputs, output, fmt, model, workers, strict, quiet) -> None:
@@ -107,10 +130,14 @@ def extract(inputs, output, fmt, model, workers, strict, quiet) -> None:
         inputs, on_error="raise" if strict else "skip", on_problem=_skipped(stats)
     )
     extractor = Extractor(model=model)
-    with console.progress("extracting", enabled=None if not quiet else False) as advance:
-        with TripleWriter(output, fmt) as writer:
-            for triple in extractor.iter_triples(articles, workers=workers, stats=stats, on_article=lambda _: advance()):
-                writer.write(triple)
+    with (
+        console.progress("extracting", enabled=None if not quiet else False) as advance,
+        TripleWriter(output, fmt) as writer,
+    ):
+        for triple in extractor.iter_triples(
+            articles, workers=workers, stats=stats, on_article=lambda _: advance()
+        ):
+            writer.write(triple)
     if not quiet:
         _summary(stats, output if output != "-" else None)
     if stats.articles == 0 and not stats.problems:
@@ -145,11 +172,31 @@ def _summary(stats, where: str | None) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[ARTICLES...]")
-@click.option("--gold", type=click.Path(dir_okay=False), default=None, help="Gold triples JSONL (default: gold.jsonl beside the articles).")
-@click.option("--triples", "triples_path", type=click.Path(dir_okay=False), default=None, help="Score this triples file instead of extracting.")
-@click.option("--relations", default=None, metavar="R1,R2", help="Only these relations (default: all seven).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--errors", "show_errors", is_flag=True, help="List false positives, false negatives and status/amount errors.")
+@click.option(
+    "--gold",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Gold triples JSONL (default: gold.jsonl beside the articles).",
+)
+@click.option(
+    "--triples",
+    "triples_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Score this triples file instead of extracting.",
+)
+@click.option(
+    "--relations", default=None, metavar="R1,R2", help="Only these relations (default: all seven)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="List false positives, false negatives and status/amount errors.",
+)
 @model_option
 @handle_errors
 def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, model) -> None:
@@ -187,7 +234,9 @@ def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, model) -> 
     wanted = [r.strip().upper() for r in relations.split(",")] if relations else list(RELATIONS)
     unknown = sorted(set(wanted) - set(RELATIONS))
     if unknown:
-        raise click.BadParameter(f"unknown relation(s) {', '.join(unknown)}", param_hint="--relations")
+        raise click.BadParameter(
+            f"unknown relation(s) {', '.join(unknown)}", param_hint="--relations"
+        )
     result = score(predicted, gold_records, articles=article_ids, relations=wanted)
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), indent=2))
@@ -203,8 +252,12 @@ def _print_evaluation(result) -> None:
         for r, s in result.by_relation.items()
     ]
     for name, s in (("core five (micro)", result.core), ("all (micro)", result.overall)):
-        rows.append((name, s.tp, s.fp, s.fn, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"))
-    console.table(None, ["relation", "tp", "fp", "fn", "precision", "recall", "F1"], rows, console=console.out)
+        rows.append(
+            (name, s.tp, s.fp, s.fn, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
+        )
+    console.table(
+        None, ["relation", "tp", "fp", "fn", "precision", "recall", "F1"], rows, console=console.out
+    )
     console.out.print(
         f"status accuracy {result.status_accuracy:.3f}, amount accuracy {result.amount_accuracy:.3f} "
         f"(on {result.matched} matched keys)"
@@ -213,7 +266,10 @@ def _print_evaluation(result) -> None:
 
 def _print_errors(result) -> None:
     out = console.out
-    for title, keys in (("false positives", result.false_positives), ("false negatives", result.false_negatives)):
+    for title, keys in (
+        ("false positives", result.false_positives),
+        ("false negatives", result.false_negatives),
+    ):
         out.print(f"\n{title} ({len(keys)}):")
         for article, subject, relation, obj in keys:
             out.print(f"  {article}: {subject} {relation} {obj}")
@@ -230,7 +286,14 @@ def _print_errors(result) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[INPUT...]")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True, help="Folder for the triples, diagrams and reports.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="out",
+    show_default=True,
+    help="Folder for the triples, diagrams and reports.",
+)
 @model_option
 @click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True)
 @handle_errors
@@ -248,7 +311,9 @@ def build(inputs, out_dir, model, workers) -> None:
     triples_path = out / "triples.jsonl"
     articles = iter_articles(sources, on_problem=_skipped(stats))
     with console.progress("extracting") as advance, TripleWriter(triples_path) as writer:
-        for triple in Extractor(model=model).iter_triples(articles, workers=workers, stats=stats, on_article=lambda _: advance()):
+        for triple in Extractor(model=model).iter_triples(
+            articles, workers=workers, stats=stats, on_article=lambda _: advance()
+        ):
             writer.write(triple)
     _summary(stats, str(triples_path))
 

@@ -26,7 +26,12 @@ def error(message: str) -> None:
     err.print(f"[bold red]error:[/bold red] {message}", markup=True)
 
 
-def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[object]], console: Console = err) -> None:
+def table(
+    title: str | None,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    console: Console = err,
+) -> None:
     grid = Table(title=title, title_justify="left", show_edge=False, header_style="bold")
     for column in columns:
         grid.add_column(column, overflow="fold")

@@ -1,0 +1,37 @@
+"""Amounts of money are read in every common form and converted to US dollars."""
+
+import pytest
+
+from extract.money import find_money, parse_money
+
+
+@pytest.mark.parametrize(
+    ("text", "usd"),
+    [
+        ("$1.25 billion", 1.25e9),
+        ("$4bn", 4e9),
+        ("US$2 billion", 2e9),
+        ("two billion dollars", 2e9),
+        ("€15 million", 15e6 * 1.08),
+        ("15 million euros", 15e6 * 1.08),
+        ("£100m", 100e6 * 1.27),
+        ("$2,500,000", 2.5e6),
+        ("a $10-billion deal", 10e9),
+        ("$1.5B", 1.5e9),
+    ],
+)
+def test_amounts_are_normalised_to_dollars(text, usd):
+    assert parse_money(text) == pytest.approx(usd)
+
+
+@pytest.mark.parametrize(
+    "text", ["a multibillion-dollar deal", "in 2023", "49% of the shares", "the years 5 million"]
+)
+def test_text_without_a_currency_is_no_amount(text):
+    assert find_money(text) == []
+
+
+def test_every_amount_of_a_sentence_is_found_with_its_offsets():
+    text = "It put in $1.25 billion, then $4 billion."
+    found = find_money(text)
+    assert [text[m.start : m.end] for m in found] == ["$1.25 billion", "$4 billion"]

@@ -1,0 +1,184 @@
+"""Relation frames: how each way of stating a relation becomes a triple."""
+
+import pytest
+
+from extract import Article, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def triples(extractor, text, published="2024-06-01"):
+    found = extractor.extract_article(Article(id="t", text=text, published=published))
+    return {(t["subject"], t["relation"], t["object"]) for t in found if t["relation"] != "OWNS"}
+
+
+def only(extractor, text, **fields):
+    found = [
+        t
+        for t in extractor.extract_article(Article(id="t", text=text, published="2024-06-01"))
+        if t["relation"] != "OWNS"
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Amazon invested $4 billion in Anthropic.", {("Amazon", "INVESTS_IN", "Anthropic")}),
+        (
+            "Anthropic was backed by Google and Salesforce Ventures.",
+            {("Google", "INVESTS_IN", "Anthropic"), ("Salesforce", "INVESTS_IN", "Anthropic")},
+        ),
+        ("Microsoft-backed OpenAI released a new model.", {("Microsoft", "INVESTS_IN", "OpenAI")}),
+        (
+            "Mistral AI raised €600 million from General Catalyst.",
+            {("General Catalyst", "INVESTS_IN", "Mistral AI")},
+        ),
+        (
+            "xAI raised $6 billion in a round led by Valor Equity Partners, with participation from Nvidia and AMD.",
+            {
+                ("Valor Equity Partners", "INVESTS_IN", "xAI"),
+                ("Nvidia", "INVESTS_IN", "xAI"),
+                ("AMD", "INVESTS_IN", "xAI"),
+            },
+        ),
+        ("Meta took a 49% stake in Scale AI.", {("Meta", "INVESTS_IN", "Scale AI")}),
+        (
+            "Google's $2 billion investment in Anthropic surprised analysts.",
+            {("Google", "INVESTS_IN", "Anthropic")},
+        ),
+        ("Nvidia is an investor in CoreWeave.", {("Nvidia", "INVESTS_IN", "CoreWeave")}),
+    ],
+)
+def test_investments(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anthropic trains its models on Google's TPUs.",
+            {("Google", "SUPPLIES_CHIPS", "Anthropic")},
+        ),
+        ("OpenAI runs on Microsoft Azure.", {("Microsoft", "PROVIDES_CLOUD", "OpenAI")}),
+        (
+            "Anthropic made AWS its primary cloud provider.",
+            {("Amazon", "PROVIDES_CLOUD", "Anthropic")},
+        ),
+        (
+            "OpenAI signed a $10 billion cloud deal with Oracle.",
+            {("Oracle", "PROVIDES_CLOUD", "OpenAI")},
+        ),
+        ("AMD will supply OpenAI with its MI450 chips.", {("AMD", "SUPPLIES_CHIPS", "OpenAI")}),
+        (
+            "Inflection AI bought thousands of Nvidia GPUs.",
+            {("Nvidia", "SUPPLIES_CHIPS", "Inflection AI")},
+        ),
+    ],
+)
+def test_clouds_and_chips(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mistral AI partnered with Microsoft.", {("Mistral AI", "PARTNERS_WITH", "Microsoft")}),
+        (
+            "The Microsoft-OpenAI partnership is under strain.",
+            {("Microsoft", "PARTNERS_WITH", "OpenAI")},
+        ),
+        ("Apple announced a partnership with OpenAI.", {("Apple", "PARTNERS_WITH", "OpenAI")}),
+        ("Nvidia agreed to acquire Run:ai for $700 million.", {("Nvidia", "ACQUIRES", "Run:ai")}),
+        (
+            "Weights & Biases was acquired by CoreWeave.",
+            {("CoreWeave", "ACQUIRES", "Weights & Biases")},
+        ),
+        (
+            "Claude models are available to AWS customers through Amazon Bedrock.",
+            {("Amazon", "DISTRIBUTES", "Anthropic")},
+        ),
+    ],
+)
+def test_partnerships_acquisitions_and_distribution(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
+def test_products_map_to_their_owner_and_stay_in_via(extractor):
+    triple = only(extractor, "Anthropic uses Trainium chips.")
+    assert (triple["subject"], triple["via"]) == ("Amazon", "Trainium")
+
+
+def test_venture_arms_roll_up_to_their_parent(extractor):
+    triple = only(extractor, "GV invested in Anthropic.")
+    assert (triple["subject"], triple["via"]) == ("Google", "GV")
+
+
+def test_a_denied_claim_gives_no_triple(extractor):
+    assert triples(extractor, "Apple denied that it was investing in OpenAI.") == set()
+
+
+def test_a_negated_claim_gives_no_triple(extractor):
+    assert triples(extractor, "Apple is not investing in OpenAI.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Amazon is in talks to invest in Anthropic.", "in_talks"),
+        ("Amazon is reportedly exploring an investment in Anthropic.", "in_talks"),
+        ("Amazon has invested in Anthropic, according to Bloomberg.", "reported"),
+        ("Microsoft ended its partnership with OpenAI.", "ended"),
+        ("SoftBank sold its stake in Nvidia.", "ended"),
+        ("Amazon invested in Anthropic.", "confirmed"),
+    ],
+)
+def test_status_follows_hedges_and_endings(extractor, text, status):
+    assert only(extractor, text)["status"] == status
+
+
+def test_amount_and_date_are_attached_to_the_claim(extractor):
+    triple = only(extractor, "Amazon invested $1.25 billion in Anthropic in September 2023.")
+    assert (triple["amount_usd"], triple["date"]) == (1.25e9, "2023-09")
+
+
+def test_a_valuation_is_not_an_amount(extractor):
+    triple = only(extractor, "Google invested in Anthropic at a $40 billion valuation.")
+    assert triple["amount_usd"] is None
+
+
+def test_a_round_shared_by_several_investors_has_no_amount(extractor):
+    found = extractor.extract_article(
+        Article(id="t", text="Mistral AI raised $640 million from Nvidia and Samsung.")
+    )
+    assert {t["amount_usd"] for t in found if t["relation"] == "INVESTS_IN"} == {None}
+
+
+def test_the_company_refers_back_to_the_organisation_named_before(extractor):
+    text = "Anthropic builds Claude. The startup is backed by Amazon."
+    assert ("Amazon", "INVESTS_IN", "Anthropic") in triples(extractor, text)
+
+
+def test_a_new_startup_the_gazetteer_does_not_know_still_takes_part(extractor):
+    text = "Nvidia invested in Zyphra Technologies, a small startup."
+    assert ("Nvidia", "INVESTS_IN", "Zyphra Technologies") in triples(extractor, text)
+
+
+def test_provenance_points_at_the_sentence(extractor):
+    text = "Intro line here. Amazon invested in Anthropic."
+    [triple] = [
+        t
+        for t in extractor.extract_article(Article(id="t", text=text))
+        if t["relation"] == "INVESTS_IN"
+    ]
+    assert (
+        text[triple["start"] : triple["end"]]
+        == triple["sentence"]
+        == "Amazon invested in Anthropic."
+    )
+    assert 0 < triple["confidence"] <= 1
