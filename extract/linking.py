@@ -267,8 +267,12 @@ def _antecedent(
     gazetteer: Gazetteer,
     hq: str | None,
 ) -> Mention | None:
-    """The latest organisation before ``position`` that fits the description, subjects first."""
-    sentence_start = doc[position].sent.start
+    """The most salient organisation before ``position`` that fits the description.
+
+    Salience adds up the entity's earlier mentions, a subject counting twice and an item of a
+    list a third, each halved for every sentence back: news text refers back to its topic,
+    not to the last name of a list.
+    """
     fits = []
     for mention in mentions:
         if mention.start >= position or mention.entity.type != "ORG":
@@ -280,46 +284,64 @@ def _antecedent(
             continue
         if roles and not entity.known and not roles & {"lab", "investor"}:
             continue
+        if entity.known and entity.roles == {"investor"} and "investor" not in roles and hq is None:
+            continue  # "the company" is rarely a fund
         fits.append(mention)
+    return _most_salient(doc, fits, position)
+
+
+def _most_salient(doc: Doc, fits: list[Mention], position: int, decay: float = 0.5) -> Mention | None:
     if not fits:
         return None
-    # Prefer a subject of the current or previous sentence: news text refers back to its topic.
-    previous_start = doc[sentence_start - 1].sent.start if sentence_start > 0 else 0
-    recent_subjects = [
-        m
-        for m in fits
-        if m.start >= previous_start and doc[m.start : m.end].root.dep_ in _SUBJECT_DEPS
-    ]
-    return (recent_subjects or fits)[-1]
+    sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+    here = sentence_of[doc[position].sent.start]
+    scores: dict[str, float] = {}
+    latest: dict[str, Mention] = {}
+    for mention in fits:
+        root = doc[mention.start : mention.end].root
+        weight = 2.0 if root.dep_ in _SUBJECT_DEPS else 1.0
+        if root.dep_ in {"conj", "appos"}:
+            weight /= 3
+        distance = here - sentence_of[doc[mention.start].sent.start]
+        key = mention.entity.id
+        scores[key] = scores.get(key, 0.0) + weight * decay**distance
+        latest[key] = mention
+    best = max(scores, key=lambda k: (scores[k], latest[k].start))
+    return latest[best]
 
 
 def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Mention | None:
-    """Resolve "it" / "its": the clause's subject for a possessive, else the latest subject."""
+    """Resolve "it" / "its": the clause's subject for a possessive, else the most salient.
+
+    In a copular predicate ("Amazon and Google remain its shareholders") "its" cannot be the
+    subject it predicates, so the subject is skipped there.
+    """
     orgs = [m for m in mentions if m.start < pronoun.i and m.entity.type == "ORG"]
     if not orgs:
         return None
     by_token = {i: m for m in orgs for i in range(m.start, m.end)}
+    excluded: set[str] = set()
     if pronoun.dep_ == "poss":
         verb = pronoun.head
+        predicate = verb.dep_ in {"attr", "oprd", "acomp"}
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         for _ in range(3):
             subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
             for subject in subjects:
-                mention = by_token.get(subject.i)
-                if mention is not None and subject.i != pronoun.i:
-                    return mention
+                members = [subject, *(c for c in subject.subtree if c.dep_ == "conj")]
+                for member in members:
+                    mention = by_token.get(member.i)
+                    if mention is None or member.i == pronoun.i:
+                        continue
+                    if predicate:
+                        excluded.add(mention.entity.id)
+                    else:
+                        return mention
             if subjects or verb.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
                 break
             verb = verb.head
     sentence = pronoun.sent
     previous_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
-    subjects = [
-        m
-        for m in orgs
-        if m.start >= previous_start and doc[m.start : m.end].root.dep_ in _SUBJECT_DEPS
-    ]
-    if subjects:
-        return subjects[-1]
-    recent = [m for m in orgs if m.start >= previous_start]
-    return recent[-1] if recent else None
+    recent = [m for m in orgs if m.start >= previous_start and m.entity.id not in excluded]
+    return _most_salient(doc, recent, pronoun.i, decay=0.3)

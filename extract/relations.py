@@ -92,6 +92,8 @@ _RAISE_VERBS = {
     "draw",
     "collect",
 }
+_ROUND_ROLES = {"participant", "backer", "investor", "co-investor"}
+_COPULAS = {"be", "remain", "become", "stay", "include", "count", "comprise", "feature"}
 _DEAL_NOUNS = {
     "deal",
     "agreement",
@@ -204,6 +206,7 @@ class _DocContext:
             i for m in mentions if m.entity.type == "MEDIA" for i in range(m.start, m.end)
         } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         self.money = self._money_tokens()
+        self.round: tuple[int, list[Mention]] | None = None
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -417,6 +420,7 @@ class _DocContext:
         mention = self.index.get(token.i)
         if mention is not None:
             found.append(mention)
+            found.extend(self._list_after(mention))
         elif self._is_funding(token):
             found.extend(self._round_owner(token))
         else:
@@ -432,6 +436,9 @@ class _DocContext:
         for child in token.children:
             if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
                 found.extend(self._mentions_of(child, compound, depth + 1))
+            elif child.dep_ == "appos" and mention is not None and child.i in self.index:
+                # Lists parse as appositions: "A, B, C and D".
+                found.extend(self._mentions_of(child, compound, depth + 1))
             if (
                 child.dep_ == "appos"
                 and child.i not in self.index
@@ -444,6 +451,40 @@ class _DocContext:
         for m in found:
             unique.setdefault(m.start, m)
         return list(unique.values())
+
+    def _list_after(self, first: Mention) -> list[Mention]:
+        """The other items of a list that starts at ``first``: "A, B, C and D".
+
+        Read along the text, because long lists parse as chains of conjuncts and appositions
+        that break at any unknown name; an item counts when the parser attached it as a conjunct
+        or apposition, so that "A invested in B, C raised ..." stops at C.
+        """
+        doc = self.doc
+        items: list[Mention] = []
+        i = first.end
+        end = first.start
+        sent_end = doc[first.start].sent.end
+        while i < sent_end:
+            word = doc[i]
+            if word.text in {",", ";"} or word.lower_ in {"and", "or", "the", "as", "well", "plus"}:
+                i += 1
+                continue
+            mention = self.index.get(i)
+            if mention is not None and mention.start == i:
+                root = doc[mention.start : mention.end].root
+                while root.dep_ == "compound" and root.head.i != root.i:
+                    root = root.head
+                if root.dep_ not in {"conj", "appos"} or mention.entity.type == "MEDIA":
+                    break
+                items.append(mention)
+                i = end = mention.end
+                continue
+            if word.pos_ == "PROPN" and word.dep_ in {"compound", "conj", "appos"}:
+                i += 1  # an unknown name in the list: skip it, keep reading
+                continue
+            break
+        del end
+        return items
 
     def _named_after(self, token: Token) -> Mention | None:
         """The name a description leads up to: "in [AI startup] Anthropic", "[chip designer] Groq"."""
@@ -472,12 +513,27 @@ class _DocContext:
                 found.append(self.index[child.i])
             if child.dep_ == "prep" and child.lower_ in {"for", "of", "into"}:
                 found.extend(self.index[g.i] for g in child.children if g.i in self.index)
+        if not found:
+            verb = _governing_verb(token)
+            if verb is not None and verb.lemma_.lower() in _RAISE_VERBS:
+                found = [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
         if found:
+            self._remember_round(token, found)
             return found
-        verb = _governing_verb(token)
-        if verb is not None and verb.lemma_.lower() in _RAISE_VERBS:
-            return [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
+        if _definite(token):
+            return self._last_round(token)  # "the round", "the financing": the one just told
         return []
+
+    def _remember_round(self, token: Token, owners: list[Mention]) -> None:
+        self.round = (token.sent.start, owners)
+
+    def _last_round(self, token: Token, sentences: int = 3) -> list[Mention]:
+        """The owner of the latest round told within a few sentences before ``token``."""
+        if self.round is None:
+            return []
+        start, owners = self.round
+        sents = [s.start for s in self.doc.sents if start <= s.start <= token.sent.start]
+        return owners if len(sents) <= sentences else []
 
     def _context_funding(self, t: Token) -> list[Mention]:
         """For "with participation from X": the owner of the round the phrase belongs to."""
@@ -505,14 +561,10 @@ class _DocContext:
         out.extend(c for c in t.children if c.dep_ == "appos")
         if t.dep_ == "compound" and head.i in self.index:
             out.append(head)
-        if t.dep_ == "nsubj" and head.lemma_.lower() in {
-            "include",
-            "be",
-            "count",
-            "comprise",
-            "feature",
-        }:
+        if t.dep_ == "nsubj" and head.lemma_.lower() in _COPULAS:
             out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
+        if t.dep_ == "pobj" and head.lower_ == "among":
+            out.append(head.head)  # "with A and B among the other backers"
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             # "Amazon chose AWS as its provider", "X joined as an investor"
             verb = head.head
@@ -613,6 +665,10 @@ class _DocContext:
                 for i, a in enumerate(objects)
                 for b in objects[i + 1 :]
             ]
+        if frame.id == "raise.verb" and objects:
+            self._remember_round(t, objects)
+        if frame.id == "investor.noun" and subjects and not objects and t.lemma_.lower() in _ROUND_ROLES:
+            objects = self._last_round(t)  # "Other participants included A and B."
         relation = frame.relation
         if frame.id == "acquirer.noun":
             relation = "OWNS"
@@ -979,6 +1035,10 @@ class _DocContext:
         return None
 
 
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition."""
     head = noun.head
@@ -987,8 +1047,13 @@ def _governing_verb(noun: Token) -> Token | None:
         "AUX",
     }:
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        holder = head.head
+        if holder.pos_ in {"VERB", "AUX"}:
+            return holder
+        # "raised [$13 billion [in a round]]": the amount sits between the verb and the round.
+        if (holder.like_num or holder.lemma_.lower() in _QUANTITY) and holder.head.pos_ in {"VERB", "AUX"}:
+            return holder.head
     if noun.dep_ == "conj":
         return _governing_verb(head)
     return None
