@@ -30,6 +30,8 @@ GUESSED_ORG_CONFIDENCE = 0.7
 DESCRIPTION_CONFIDENCE = 0.85
 PRONOUN_CONFIDENCE = 0.75
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+_MAKER_NOUNS = {"maker", "developer", "creator", "owner", "parent", "operator", "designer", "builder", "inventor"}
 _OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
 
 
@@ -107,7 +109,7 @@ class EntityLinker:
             known = self.gazetteer.lookup(clean_org_name(ent.text))
             if known is not None and known.type == "ORG":
                 return Mention(ent.start, ent.end, known, "ner", NER_ORG_CONFIDENCE)
-            if _looks_like_org(ent, self.lexicon):
+            if _looks_like_org(ent, self.lexicon, by_context=ent.label_ not in _PLACE_LABELS):
                 return self._new_org(ent, GUESSED_ORG_CONFIDENCE)
         return None
 
@@ -144,10 +146,16 @@ def _plausible_name(name: str, lexicon: Lexicon) -> bool:
     return not re.fullmatch(r"[\d\W]+", name)
 
 
-def _looks_like_org(ent: Span, lexicon: Lexicon) -> bool:
-    """Whether a non-ORG entity of the NER is an organisation by its name or its apposition."""
+def _looks_like_org(ent: Span, lexicon: Lexicon, by_context: bool = True) -> bool:
+    """Whether a non-ORG entity of the NER is an organisation by its name or its apposition.
+
+    Places ("the San Francisco lab") count only by the name's own ending, never by the noun
+    they modify.
+    """
     if ent[-1].text in lexicon.org_suffixes and len(ent) > 1:
         return True
+    if not by_context:
+        return False
     root = ent.root
     neighbours = [child for child in root.children if child.dep_ in {"compound", "appos", "amod"}]
     if root.dep_ in {"appos", "compound"}:
@@ -190,7 +198,18 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     in_named = {i for m in named for i in range(m.start, m.end)}
     candidates: list[tuple[int, int, str, str | None]] = []  # start, end, kind, entity id
     for match_id, start, end in linker.descriptors(doc):
-        candidates.append((start, end, "descriptor", doc.vocab.strings[match_id]))
+        # "the ChatGPT maker": the product keeps its own mention, the head word names the maker.
+        while start < end and start in in_named:
+            start += 1
+        if start < end:
+            candidates.append((start, end, "descriptor", doc.vocab.strings[match_id]))
+    for mention in named:
+        if mention.entity.is_product and mention.end < len(doc):
+            head = doc[mention.end]
+            if head.lemma_.lower() in _MAKER_NOUNS and doc[mention.start : mention.end].root.head.i == head.i:
+                owner, _ = linker.gazetteer.party(mention.entity)
+                if owner.type == "ORG":
+                    candidates.append((head.i, head.i + 1, "descriptor", owner.id))
     for _, start, end in linker.role_nouns(doc):
         candidates.append((start, end, "role", None))
     for token in doc:
@@ -204,7 +223,8 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
         if any(i in covered for i in range(start, end)):
             continue
         if kind != "pronoun" and not _definite(doc, start, end, in_named):
-            continue
+            if not (kind == "descriptor" and start > 0 and start - 1 in in_named):
+                continue
         mention = None
         if kind == "descriptor":
             mention = Mention(
@@ -280,14 +300,39 @@ def _antecedent(
         entity = mention.entity
         if hq is not None and (entity.hq or "").lower() != hq.lower():
             continue
-        if roles and entity.known and not any(gazetteer.has_role(entity, r) for r in roles):
+        wanted = {r for r in roles if not r.startswith("!")}
+        unwanted = {r[1:] for r in roles if r.startswith("!")}
+        if wanted and entity.known and not any(gazetteer.has_role(entity, r) for r in wanted):
             continue
-        if roles and not entity.known and not roles & {"lab", "investor"}:
+        if entity.known and any(r in entity.roles for r in unwanted):
             continue
+        if wanted and not entity.known and not wanted & {"lab", "investor"}:
+            continue
+        if entity.id in _clause_subjects(doc, mentions, position):
+            continue  # "Amazon pledged ... in the company": not Amazon
         if entity.known and entity.roles == {"investor"} and "investor" not in roles and hq is None:
             continue  # "the company" is rarely a fund
         fits.append(mention)
     return _most_salient(doc, fits, position)
+
+
+def _clause_subjects(doc: Doc, mentions: list[Mention], position: int) -> set[str]:
+    """Entities that are subjects of the verb a description depends on, when it is no subject."""
+    token = doc[position]
+    head = token
+    while head.dep_ in {"compound", "amod", "det"} and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in _SUBJECT_DEPS:
+        return set()
+    verb = head
+    for _ in range(6):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    return {
+        by_token[c.i].entity.id for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i in by_token
+    }
 
 
 def _most_salient(doc: Doc, fits: list[Mention], position: int, decay: float = 0.5) -> Mention | None:
@@ -323,7 +368,12 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
     excluded: set[str] = set()
     if pronoun.dep_ == "poss":
         verb = pronoun.head
-        predicate = verb.dep_ in {"attr", "oprd", "acomp"}
+        # "X remains its backer": not X. "Y named X its partner": Y, not X.
+        predicate = verb.dep_ in {"attr", "acomp"}
+        if verb.dep_ == "oprd":
+            excluded |= {
+                by_token[c.i].entity.id for c in verb.head.children if c.dep_ == "dobj" and c.i in by_token
+            }
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         for _ in range(3):

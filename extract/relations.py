@@ -33,7 +33,7 @@ ORG_RELATIONS = ("INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "PARTNERS_WIT
 OWNS_CONFIDENCE = 0.95
 DEFAULT_RULE_PRECISION = 0.75
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_ARG_DEPS = {
+_ARG_DEPS = {"nummod", 
     "nsubj",
     "dobj",
     "attr",
@@ -305,10 +305,19 @@ class _DocContext:
                 if holder.i in self.index:
                     continue
                 if holder.lemma_.lower() in _QUANTITY or holder.i in self.money or t.pos_ == "VERB":
+                    # Two levels down: "trains [some [of its models [on TPUs]]]".
                     for grand in holder.children:
-                        if grand.dep_ == "prep":
-                            objs = [g for g in grand.children if g.dep_ in {"pobj", "pcomp"}]
-                            slots.setdefault("prep:" + grand.lower_, []).extend(objs)
+                        if grand.dep_ != "prep":
+                            continue
+                        objs = [g for g in grand.children if g.dep_ in {"pobj", "pcomp"}]
+                        slots.setdefault("prep:" + grand.lower_, []).extend(objs)
+                        if grand.lower_ == "of":
+                            for obj in objs:
+                                for deeper in obj.children:
+                                    if deeper.dep_ == "prep" and obj.i not in self.index:
+                                        slots["prep:" + deeper.lower_].extend(
+                                            g for g in deeper.children if g.dep_ == "pobj"
+                                        )
         # A participle modifies its noun: "a round led by X", "X-backed Y". Without an agent at
         # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
         if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
@@ -371,7 +380,7 @@ class _DocContext:
         elif dep == "nsubjpass" or (dep == "nsubj" and passive and t.dep_ in {"acl", "amod"}):
             slots["dobj"].append(child)
         elif dep in _ARG_DEPS:
-            slots[dep].append(child)
+            slots["compound" if dep == "nummod" else dep].append(child)
 
     def _subjects(self, verb: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in _SUBJ]
@@ -667,8 +676,14 @@ class _DocContext:
             ]
         if frame.id == "raise.verb" and objects:
             self._remember_round(t, objects)
-        if frame.id == "investor.noun" and subjects and not objects and t.lemma_.lower() in _ROUND_ROLES:
-            objects = self._last_round(t)  # "Other participants included A and B."
+        if frame.id == "investor.noun" and subjects and not objects:
+            if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB":
+                # "Anthropic counts Google as a backer": the counting subject is backed.
+                objects = [
+                    m for s in self._subjects(t.head.head) for m in self._mentions_of(s)
+                ]
+            elif t.lemma_.lower() in _ROUND_ROLES:
+                objects = self._last_round(t)  # "Other participants included A and B."
         relation = frame.relation
         if frame.id == "acquirer.noun":
             relation = "OWNS"
