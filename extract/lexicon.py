@@ -53,6 +53,7 @@ class Lexicon:
     not_orgs: frozenset[str]
     org_cue_nouns: frozenset[str]
     org_suffixes: frozenset[str]
+    places: frozenset[str] = frozenset()
 
     def frames_for(self, lemma: str, pos: str) -> list[Frame]:
         return [f for f in self._index.get(lemma, ()) if pos in f.pos]
@@ -123,4 +124,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         not_orgs=frozenset(data["parties"]["not_orgs"]),
         org_cue_nouns=frozenset(data["parties"]["org_cue_nouns"]),
         org_suffixes=frozenset(data["parties"]["org_suffixes"]),
+        places=frozenset(data["parties"].get("places", ())),
     )

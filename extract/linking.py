@@ -76,6 +76,7 @@ class EntityLinker:
         for phrase in lexicon.coreference:
             self.role_nouns.add("ROLE", [nlp.make_doc(phrase)])
         self._new_orgs: dict[str, Entity] = {}
+        self.places = lexicon.places | {e.hq for e in gazetteer if e.hq}
 
     def __call__(self, doc: Doc) -> Doc:
         named = self._named(doc)
@@ -123,7 +124,7 @@ class EntityLinker:
             return None
         text = span.doc[start:end].text
         name = clean_org_name(text)
-        if not _plausible_name(name, self.lexicon):
+        if not _plausible_name(name, self.lexicon) or name in self.places:
             return None
         known = self.gazetteer.lookup(name)
         if known is not None:

@@ -92,6 +92,7 @@ _RAISE_VERBS = {
     "draw",
     "collect",
 }
+_BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure"}
 _ROUND_ROLES = {"participant", "backer", "investor", "co-investor"}
 _COPULAS = {"be", "remain", "become", "stay", "include", "count", "comprise", "feature"}
 _DEAL_NOUNS = {
@@ -186,7 +187,9 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         kept.date = kept.date or claim.date
         if claim.confidence > kept.confidence:
             kept.confidence, kept.frame = claim.confidence, claim.frame
-    return sorted(best.values(), key=lambda c: (c.sentence.start, c.trigger))
+    named_via = {k[:4] for k in best if k[4] is not None}
+    kept = [c for k, c in best.items() if k[4] is not None or k[:4] not in named_via]
+    return sorted(kept, key=lambda c: (c.sentence.start, c.trigger))
 
 
 class _DocContext:
@@ -207,6 +210,7 @@ class _DocContext:
         } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         self.money = self._money_tokens()
         self.round: tuple[int, list[Mention]] | None = None
+        self._buying = False
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -322,15 +326,11 @@ class _DocContext:
         # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
         if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
             has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
-            if (
-                not has_agent
-                and t.dep_ == "acl"
-                and t.head.dep_ == "ROOT"
-                and t.head.i in self.index
-            ):
+            if not has_agent and t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.i in self.index:
                 slots["nsubj"].append(t.head)
             else:
                 slots["dobj"].append(t.head)
+                slots["_alone"].append(t.head)  # "Microsoft-backed OpenAI and Broadcom": OpenAI
         # A relative clause's pronoun stands for the noun it modifies.
         if t.dep_ == "relcl":
             rel = [c for c in t.children if c.lower_ in _RELATIVE]
@@ -599,6 +599,12 @@ class _DocContext:
                 if not funding:
                     found.extend(self._context_funding(t))
                 continue
+            elif tag == "ROUND_CONTEXT":
+                # "Microsoft and Nvidia also took part": the round told just before, when the
+                # verb names no object of its own.
+                if not any(k in slots for k in ("dobj", "prep:in", "prep:with")):
+                    found.extend(self._last_round(t, sentences=2))
+                continue
             elif tag == "STAKE":
                 stakes = [o for o in slots.get("dobj", ()) if o.lemma_.lower() in self.cls["stake"]]
                 tokens = [
@@ -610,7 +616,11 @@ class _DocContext:
                 ] + slots.get("prep:in", [])
             else:
                 tokens = slots.get(tag, [])
+            alone = {tok.i for tok in slots.get("_alone", ())}
             for token in tokens:
+                if token.i in alone and token.i in self.index:
+                    found.append(self.index[token.i])
+                    continue
                 found.extend(self._mentions_of(token, compound))
         unique: dict[int, Mention] = {}
         for m in found:
@@ -719,6 +729,8 @@ class _DocContext:
             queue.extend(c for c in token.children if c.dep_ == "conj")
             mention = self.index.get(token.i)
             if mention is not None:
+                if not mention.entity.is_product and self._buying:
+                    continue  # "SoftBank bought Arm": a company, not its chips
                 kind = self._kind_of_entity(mention.entity)
                 if kind:
                     out.append((mention, kind))
@@ -819,7 +831,9 @@ class _DocContext:
                 pairs += [(p, c, k, None) for c in customers]
             return pairs
         resource_tokens = [tok for tag in frame.resource for tok in slots.get(tag, ())]
+        self._buying = lemma in _BUY_VERBS
         resources = self._resources(resource_tokens)
+        self._buying = False
         customers = self._resolve(frame.customer, t, slots)
         providers = self._resolve(frame.provider, t, slots) if frame.provider else []
         if frame.customer_or_resource and not customers:
