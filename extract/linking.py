@@ -30,6 +30,7 @@ GUESSED_ORG_CONFIDENCE = 0.7
 DESCRIPTION_CONFIDENCE = 0.85
 PRONOUN_CONFIDENCE = 0.75
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_RELATIVE = {"which", "that", "who"}
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 _MAKER_NOUNS = {"maker", "developer", "creator", "owner", "parent", "operator", "designer", "builder", "inventor"}
 _OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
@@ -294,6 +295,10 @@ def _antecedent(
     list a third, each halved for every sentence back: news text refers back to its topic,
     not to the last name of a list.
     """
+    head = doc[position]
+    while head.dep_ in {"compound", "amod"} and head.head.i != head.i:
+        head = head.head
+    own = {t.i for t in head.subtree}
     fits = []
     for mention in mentions:
         if mention.start >= position or mention.entity.type != "ORG":
@@ -303,8 +308,10 @@ def _antecedent(
             continue
         wanted = {r for r in roles if not r.startswith("!")}
         unwanted = {r[1:] for r in roles if r.startswith("!")}
-        if wanted and entity.known and not any(gazetteer.has_role(entity, r) for r in wanted):
+        if wanted and entity.known and not any(gazetteer.has_role(entity, r, derived=False) for r in wanted):
             continue
+        if mention.start in own:
+            continue  # "the Nvidia-backed cloud company" is not Nvidia
         if entity.known and any(r in entity.roles for r in unwanted):
             continue
         if wanted and not entity.known and not wanted & {"lab", "investor"}:
@@ -331,9 +338,10 @@ def _clause_subjects(doc: Doc, mentions: list[Mention], position: int) -> set[st
             break
         verb = verb.head
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    return {
-        by_token[c.i].entity.id for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i in by_token
-    }
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if verb.dep_ == "acl":
+        subjects.append(verb.head)  # "The chipmaker [first invested] in the company": misparse
+    return {by_token[c.i].entity.id for c in subjects if c.i in by_token}
 
 
 def _most_salient(doc: Doc, fits: list[Mention], position: int, decay: float = 0.5) -> Mention | None:
@@ -379,6 +387,8 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
             verb = verb.head
         for _ in range(3):
             subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+            if verb.dep_ == "relcl":  # "the company, which relies on AWS as its partner"
+                subjects = [verb.head if s.lower_ in _RELATIVE else s for s in subjects]
             for subject in subjects:
                 members = [subject, *(c for c in subject.subtree if c.dep_ == "conj")]
                 for member in members:

@@ -92,6 +92,7 @@ _RAISE_VERBS = {
     "draw",
     "collect",
 }
+_PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
 _BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure"}
 _ROUND_ROLES = {"participant", "backer", "investor", "co-investor"}
 _COPULAS = {"be", "remain", "become", "stay", "include", "count", "comprise", "feature"}
@@ -304,11 +305,19 @@ class _DocContext:
             self._add_child(slots, child, passive, t)
         # Prepositions misattached to the amount, stake or object noun belong to the trigger:
         # "invested [$4 billion [in Anthropic]]", "trains [its models [on TPUs]]".
-        for key in ("dobj", "npadvmod", "attr", "nsubj" if passive else "_"):
+        holders = ("dobj", "npadvmod", "attr", "nsubj" if passive else "_")
+        if t.pos_ in {"NOUN", "PROPN"}:
+            holders += ("amod",)  # "a contract [worth $11.9 billion [with OpenAI]]"
+        for key in holders:
             for holder in list(slots.get(key, ())):
                 if holder.i in self.index:
                     continue
-                if holder.lemma_.lower() in _QUANTITY or holder.i in self.money or t.pos_ == "VERB":
+                if (
+                    holder.lemma_.lower() in _QUANTITY
+                    or holder.i in self.money
+                    or t.pos_ == "VERB"
+                    or key == "amod"
+                ):
                     # Two levels down: "trains [some [of its models [on TPUs]]]".
                     for grand in holder.children:
                         if grand.dep_ != "prep":
@@ -578,6 +587,14 @@ class _DocContext:
             # "Amazon chose AWS as its provider", "X joined as an investor"
             verb = head.head
             objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if not objs:  # "relies on AWS as its partner"
+                objs = [
+                    g
+                    for p in verb.children
+                    if p.dep_ == "prep" and p.i != head.i and p.lower_ in {"on", "with", "to", "upon"}
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
             out.extend(objs or self._subjects(verb))
         return out
 
@@ -734,6 +751,9 @@ class _DocContext:
                 kind = self._kind_of_entity(mention.entity)
                 if kind:
                     out.append((mention, kind))
+                    queue.extend(
+                        c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i in self.index
+                    )
                 else:
                     queue.extend(c for c in token.children if c.dep_ in {"appos"})
                 continue
@@ -744,7 +764,7 @@ class _DocContext:
                 for child in token.children:
                     if child.dep_ == "appos":
                         queue.append(child)
-                    elif partitive and child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+                    elif partitive and child.dep_ == "prep" and child.lower_ in {"of", "for", "to"}:
                         queue.extend(g for g in child.children if g.dep_ == "pobj")
                 continue
             owners = self._noun_owners(token)
@@ -860,6 +880,9 @@ class _DocContext:
                 ]
         for supplier, kind in resources:
             pairs += [(supplier, c, kind, None) for c in customers if c is not supplier]
+            if kind == "chips" and frame.id == "supply.verb":
+                # "CoreWeave rents Nvidia GPUs to OpenAI": CoreWeave has them from Nvidia.
+                pairs += [(supplier, p, kind, None) for p in providers if p is not supplier]
         return pairs
 
     def _typed_kind(self, t: Token, slots: dict, frame: Frame) -> str | None:
@@ -889,7 +912,8 @@ class _DocContext:
             for m in self._mentions_of(tok)
             if m.entity.type in {"CHIP", "CLOUD"}
         ]
-        if kind is None:
+        untyped = kind is None
+        if untyped and t.lemma_.lower() not in _PLAIN_DEALS:
             return []
         parties = []
         for tag in frame.parties:
@@ -900,6 +924,12 @@ class _DocContext:
                 ):
                     parties.append(m)
         parties = [m for m in parties if m not in typed_products] + typed_products
+        if untyped:
+            # "signed a contract with OpenAI" by a cloud: one party sells one thing only.
+            kinds = {self._kind_of_entity(m.entity) for m in parties} - {None}
+            if len(parties) != 2 or len(kinds) != 1:
+                return []
+            kind = kinds.pop()
         role = "chipmaker" if kind == "chips" else "cloud"
         suppliers = []
         for m in parties:
@@ -918,7 +948,8 @@ class _DocContext:
             if m not in suppliers
             and self.gaz.party(m.entity)[0] not in {self.gaz.party(s.entity)[0] for s in suppliers}
         ]
-        return [(s, c, kind, None) for s in suppliers for c in customers]
+        extra = {"frame": "deal.noun.untyped"} if untyped else None
+        return [(s, c, kind, extra) for s in suppliers for c in customers]
 
     def _distribution_pairs(self, t: Token, sent: Span) -> list[tuple]:
         """Model maker's models offered through a platform in the same clause as the trigger."""
@@ -995,9 +1026,10 @@ class _DocContext:
         status = claim_status(t, self.lex, self.media)
         if status is None:
             return None
-        base = rule_precision().get(frame.id, DEFAULT_RULE_PRECISION)
+        frame_id = (extra or {}).get("frame", frame.id)
+        base = rule_precision().get(frame_id, DEFAULT_RULE_PRECISION)
         confidence = round(base * min(left.confidence, right.confidence), 3)
-        claim = Claim(relation, subject, obj, via, sent, t.i, frame.id, confidence, status)
+        claim = Claim(relation, subject, obj, via, sent, t.i, frame_id, confidence, status)
         if relation != "OWNS":
             claim.amount_usd = None if (extra or {}).get("shared") else self._amount(t)
             claim.date = self._date(t)
