@@ -93,6 +93,7 @@ _RAISE_VERBS = {
     "collect",
 }
 _PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
+_PARTITIVE_HEADS = {"one", "some", "several", "two", "three", "many", "each", "both", "all"}
 _BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure"}
 _ROUND_ROLES = {"participant", "backer", "investor", "co-investor"}
 _COPULAS = {"be", "remain", "become", "stay", "include", "count", "comprise", "feature"}
@@ -342,7 +343,9 @@ class _DocContext:
                 slots["_alone"].append(t.head)  # "Microsoft-backed OpenAI and Broadcom": OpenAI
         # A relative clause's pronoun stands for the noun it modifies.
         if t.dep_ == "relcl":
-            rel = [c for c in t.children if c.lower_ in _RELATIVE]
+            rel = [c for c in t.children if c.lower_ in _RELATIVE] or [
+                g for c in t.children if c.dep_ == "prep" for g in c.children if g.lower_ in _RELATIVE
+            ]
             if rel and rel[0].dep_ == "nsubj" and len(slots.get("nsubj", ())) > 1:
                 # "technology, which Anthropic favors": two subjects, so the pronoun is the object.
                 slots["nsubj"] = [tok for tok in slots["nsubj"] if tok != rel[0]]
@@ -402,7 +405,13 @@ class _DocContext:
         for _ in range(3):
             if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
                 # "Amazon is in talks to invest": the talks' holder invests.
-                governing = _governing_verb(current.head)
+                noun = current.head
+                governing = _governing_verb(noun)
+                for _ in range(2):  # "signed a letter [of intent [to invest]]"
+                    if governing is not None or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                        break
+                    noun = noun.head.head
+                    governing = _governing_verb(noun)
                 if governing is None:
                     return []
                 return self._subjects(governing)
@@ -447,6 +456,7 @@ class _DocContext:
                     found.append(self.index[child.i])
             if token.dep_ == "appos" and token.head.i in self.index and token.pos_ == "NOUN":
                 found.append(self.index[token.head.i])
+            found.extend(self._members(token))
             if not found and depth == 0:
                 named = self._named_after(token)
                 if named is not None:
@@ -469,6 +479,22 @@ class _DocContext:
         for m in found:
             unique.setdefault(m.start, m)
         return list(unique.values())
+
+    def _members(self, token: Token) -> list[Mention]:
+        """Who a group noun lists: "investors including A and B", "a syndicate that includes A"."""
+        found: list[Mention] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"including", "like", "as"}:
+                for g in child.children:
+                    if g.dep_ == "pobj" and g.i in self.index:
+                        found.extend(self._mentions_of(g, depth=1))
+            elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"include", "comprise", "feature"}:
+                for g in child.children:
+                    if g.dep_ in {"dobj", "attr"} and g.i in self.index:
+                        found.extend(self._mentions_of(g, depth=1))
+            elif child.dep_ == "appos" and child.i in self.index:
+                found.extend(self._mentions_of(child, depth=1))
+        return found
 
     def _list_after(self, first: Mention) -> list[Mention]:
         """The other items of a list that starts at ``first``: "A, B, C and D".
@@ -497,8 +523,11 @@ class _DocContext:
                 items.append(mention)
                 i = end = mention.end
                 continue
-            if word.pos_ == "PROPN" and word.dep_ in {"compound", "conj", "appos"}:
-                i += 1  # an unknown name in the list: skip it, keep reading
+            if word.pos_ == "PROPN" and word.dep_ in {"compound", "conj", "appos", "poss"}:
+                i += 1  # an unknown name in the list, or "Japan's": skip it, keep reading
+                continue
+            if word.tag_ == "POS":
+                i += 1
                 continue
             break
         del end
@@ -530,7 +559,12 @@ class _DocContext:
             if child.dep_ in {"poss", "compound", "nmod"} and child.i in self.index:
                 found.append(self.index[child.i])
             if child.dep_ == "prep" and child.lower_ in {"for", "of", "into"}:
-                found.extend(self.index[g.i] for g in child.children if g.i in self.index)
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        found.extend(m for m in self._mentions_of(g, depth=1) if m.entity.type == "ORG")
+                        named = None if found else self._named_after(g)
+                        if named is not None:
+                            found.append(named)
         if not found:
             verb = _governing_verb(token)
             if verb is not None and verb.lemma_.lower() in _RAISE_VERBS:
@@ -568,6 +602,8 @@ class _DocContext:
 
     def _self_tokens(self, t: Token) -> list[Token]:
         """The words that *are* a role noun: "AWS is X's provider", "X, an investor in Y"."""
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PARTITIVE_HEADS:
+            t = t.head.head  # "X is one of its shareholders": X is the one
         out = [c for c in t.children if c.dep_ == "nsubj"]
         head = t.head
         if t.dep_ == "attr":
@@ -599,7 +635,7 @@ class _DocContext:
         return out
 
     def _resolve(
-        self, tags: Iterable[str], t: Token, slots: dict, compound: bool = False
+        self, tags: Iterable[str], t: Token, slots: dict, compound: bool = False, frame: Frame | None = None
     ) -> list[Mention]:
         found: list[Mention] = []
         for tag in tags:
@@ -619,7 +655,9 @@ class _DocContext:
             elif tag == "ROUND_CONTEXT":
                 # "Microsoft and Nvidia also took part": the round told just before, when the
                 # verb names no object of its own.
-                if not any(k in slots for k in ("dobj", "prep:in", "prep:with")):
+                particle = frame.particles.get(t.lemma_.lower())
+                objects = [tok for k in ("dobj", "prep:in", "prep:with") for tok in slots.get(k, ())]
+                if not [o for o in objects if o.lower_ != particle]:
                     found.extend(self._last_round(t, sentences=2))
                 continue
             elif tag == "STAKE":
@@ -648,8 +686,8 @@ class _DocContext:
 
     def _party_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
         symmetric = frame.symmetric
-        subjects = self._resolve(frame.subject, t, slots, compound=symmetric)
-        objects = self._resolve(frame.object, t, slots, compound=symmetric)
+        subjects = self._resolve(frame.subject, t, slots, compound=symmetric, frame=frame)
+        objects = self._resolve(frame.object, t, slots, compound=symmetric, frame=frame)
         if (
             frame.id == "investment.noun"
             and objects == []
@@ -678,6 +716,9 @@ class _DocContext:
                 objects = extra
         if t.lemma_.lower() in frame.inverse_lemmas:
             subjects, objects = objects, subjects
+        # One list cannot stand on both sides ("Existing investors A, B and C took part").
+        subject_starts = {m.start for m in subjects}
+        objects = [m for m in objects if m.start not in subject_starts]
         if symmetric and not objects and len(subjects) >= 2:
             return [
                 (a, b, frame.relation, None)
