@@ -367,11 +367,11 @@ class _DocContext:
             for child in t.head.children:
                 if child.i != t.i:
                     self._add_child(slots, child, False, t.head)
-            head_verb = _governing_verb(t.head)
+            head_verb = _governing_verb(t.head, self.money)
             if head_verb is not None:
                 slots["head:nsubj"].extend(self._subjects(head_verb))
         elif t.pos_ in {"NOUN", "PROPN"}:
-            head_verb = _governing_verb(t)
+            head_verb = _governing_verb(t, self.money)
             if head_verb is not None:
                 slots["head:nsubj"].extend(self._subjects(head_verb))
                 slots["_head_verb"].append(head_verb)
@@ -406,12 +406,12 @@ class _DocContext:
             if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
                 # "Amazon is in talks to invest": the talks' holder invests.
                 noun = current.head
-                governing = _governing_verb(noun)
+                governing = _governing_verb(noun, self.money)
                 for _ in range(2):  # "signed a letter [of intent [to invest]]"
                     if governing is not None or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
                         break
                     noun = noun.head.head
-                    governing = _governing_verb(noun)
+                    governing = _governing_verb(noun, self.money)
                 if governing is None:
                     return []
                 return self._subjects(governing)
@@ -518,7 +518,7 @@ class _DocContext:
                 root = doc[mention.start : mention.end].root
                 while root.dep_ == "compound" and root.head.i != root.i:
                     root = root.head
-                if root.dep_ not in {"conj", "appos"} or mention.entity.type == "MEDIA":
+                if root.dep_ not in {"conj", "appos", "nmod"} or mention.entity.type == "MEDIA":
                     break
                 items.append(mention)
                 i = end = mention.end
@@ -566,7 +566,7 @@ class _DocContext:
                         if named is not None:
                             found.append(named)
         if not found:
-            verb = _governing_verb(token)
+            verb = _governing_verb(token, self.money)
             if verb is not None and verb.lemma_.lower() in _RAISE_VERBS:
                 found = [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
         if found:
@@ -574,6 +574,8 @@ class _DocContext:
             return found
         if _definite(token):
             return self._last_round(token)  # "the round", "the financing": the one just told
+        if self.round is not None and self.round[0] == token.sent.start:
+            return self.round[1]  # "X raised $N, with A joining a round led by B"
         return []
 
     def _remember_round(self, token: Token, owners: list[Mention]) -> None:
@@ -618,7 +620,18 @@ class _DocContext:
         if t.dep_ == "nsubj" and head.lemma_.lower() in _COPULAS:
             out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
         if t.dep_ == "pobj" and head.lower_ == "among":
-            out.append(head.head)  # "with A and B among the other backers"
+            # "with A and B among the other backers": among hangs on A, or on the verb beside "with"
+            holder = head.head
+            if holder.pos_ in {"VERB", "AUX"}:
+                out.extend(
+                    g
+                    for p in holder.children
+                    if p.dep_ == "prep" and p.lower_ == "with"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                )
+            else:
+                out.append(holder)
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             # "Amazon chose AWS as its provider", "X joined as an investor"
             verb = head.head
@@ -1141,7 +1154,7 @@ def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
 
 
-def _governing_verb(noun: Token) -> Token | None:
+def _governing_verb(noun: Token, money: dict | None = None) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition."""
     head = noun.head
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "npadvmod"} and head.pos_ in {
@@ -1154,8 +1167,9 @@ def _governing_verb(noun: Token) -> Token | None:
         if holder.pos_ in {"VERB", "AUX"}:
             return holder
         # "raised [$13 billion [in a round]]": the amount sits between the verb and the round.
-        if (holder.like_num or holder.lemma_.lower() in _QUANTITY) and holder.head.pos_ in {"VERB", "AUX"}:
+        quantity = holder.like_num or holder.lemma_.lower() in _QUANTITY or holder.i in (money or {})
+        if quantity and holder.head.pos_ in {"VERB", "AUX"}:
             return holder.head
     if noun.dep_ == "conj":
-        return _governing_verb(head)
+        return _governing_verb(head, money)
     return None
