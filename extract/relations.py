@@ -93,6 +93,10 @@ _RAISE_VERBS = {
     "collect",
 }
 _PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
+_CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
+_LIGHT_NOUNS = {"part", "terms", "term", "framework", "kind", "form", "way", "set", "series", "scope"}
+_PAIR_WORDS = {"two companies", "two firms", "two groups", "the companies", "both companies", "the pair", "the duo", "the two", "two sides", "the firms"}
+_PAIR_WORDS_HEADS = {"companies", "firms", "groups", "pair", "duo", "two", "sides"}
 _PARTITIVE_HEADS = {"one", "some", "several", "two", "three", "many", "each", "both", "all"}
 _BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure"}
 _ROUND_ROLES = {"participant", "backer", "investor", "co-investor"}
@@ -224,7 +228,12 @@ class _DocContext:
             if token.i in self.index and self.index[token.i].entity.type != "MEDIA":
                 continue
             lemma = token.lemma_.lower()
-            for frame in self.lex.frames_for(lemma, token.pos_):
+            pos = token.pos_
+            if pos == "NOUN" and token.dep_ in _CLAUSE_DEPS and any(
+                c.dep_ == "dobj" or (token.dep_ == "relcl" and c.lower_ in _RELATIVE) for c in token.children
+            ):
+                pos = "VERB"  # "the chip, which Microsoft and Meta [use]": a verb tagged as a noun
+            for frame in self.lex.frames_for(lemma, pos):
                 for claim in self._apply(frame, token, sent):
                     claims.append(claim)
         return claims
@@ -284,6 +293,12 @@ class _DocContext:
             if need == "FUNDING" and any(self._is_funding(o) for o in objects):
                 return True
             if need == "STAKE" and any(o.lemma_.lower() in self.cls["stake"] for o in objects):
+                return True
+            if need == "CHIPS" and any(
+                self._kind_of_noun(o) == "chips"
+                or (o.i in self.index and self.index[o.i].entity.type == "CHIP")
+                for o in objects
+            ):
                 return True
         return False
 
@@ -363,18 +378,38 @@ class _DocContext:
         if t.pos_ in {"VERB", "AUX"} and "nsubj" not in slots:
             slots["nsubj"].extend(self._inherited_subject(t))
         # A noun that names the deal of a compound head: "licensing deal with X".
+        noun = t
         if t.dep_ == "compound" and t.head.lemma_.lower() in _DEAL_NOUNS:
-            for child in t.head.children:
+            noun = t.head
+            for child in noun.children:
                 if child.i != t.i:
-                    self._add_child(slots, child, False, t.head)
-            head_verb = _governing_verb(t.head, self.money)
-            if head_verb is not None:
-                slots["head:nsubj"].extend(self._subjects(head_verb))
-        elif t.pos_ in {"NOUN", "PROPN"}:
-            head_verb = _governing_verb(t, self.money)
+                    self._add_child(slots, child, False, noun)
+        if noun.pos_ in {"NOUN", "PROPN"}:
+            head_verb = _governing_verb(noun, self.money)
             if head_verb is not None:
                 slots["head:nsubj"].extend(self._subjects(head_verb))
                 slots["_head_verb"].append(head_verb)
+                # "struck a deal with X", "announced a partnership with X": the verb's "with".
+                for child in head_verb.children:
+                    if child.dep_ == "prep" and child.lower_ in {"with", "between"} and child.i > noun.i:
+                        key = "prep:" + child.lower_
+                        if key not in slots:
+                            slots[key].extend(g for g in child.children if g.dep_ == "pobj")
+                # "integrates OpenAI's ChatGPT ..., in a partnership": the verb's own objects.
+                for child in head_verb.children:
+                    if child.dep_ in {"dobj", "dative"} and child.i != noun.i:
+                        slots["head:args"].append(child)
+        # A verb without a subject of its own: a name right before it ("Microsoft and Meta use").
+        if t.pos_ in {"VERB", "NOUN"} and t.dep_ in _CLAUSE_DEPS and "nsubj" not in slots:
+            slots["nsubj"].extend(
+                c for c in t.children if c.dep_ in {"nmod", "npadvmod"} and c.i < t.i and c.i in self.index
+            )
+        # Right node raising: "trains and deploys its models on OCI".
+        if t.pos_ == "VERB":
+            for conj in (c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                for child in conj.children:
+                    if child.dep_ == "prep" and "prep:" + child.lower_ not in slots:
+                        slots["prep:" + child.lower_].extend(g for g in child.children if g.dep_ == "pobj")
         return slots
 
     def _add_child(self, slots: dict, child: Token, passive: bool, t: Token) -> None:
@@ -385,6 +420,10 @@ class _DocContext:
                 slots["nsubj"].extend(objs)
             else:
                 slots["prep:" + child.lower_].extend(objs)
+                # "for Google ... and for Meta"
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.dep_ != "prep" and conj.lower_ == child.lower_:
+                        slots["prep:" + child.lower_].extend(g for g in conj.children if g.dep_ == "pobj")
                 # "along with X", "together with X"
                 for g in child.children:
                     if g.dep_ == "prep":
@@ -445,6 +484,11 @@ class _DocContext:
             return []
         found: list[Mention] = []
         mention = self.index.get(token.i)
+        if token.lower_ == "whose":  # "Nvidia and AMD, whose processors ...": the antecedent
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            return self._mentions_of(clause.head, compound, depth + 1) if clause is not None else []
+        if mention is None and token.lower_ in _PAIR_WORDS_HEADS and self._pair(token):
+            return self._pair(token)
         if mention is not None:
             found.append(mention)
             found.extend(self._list_after(mention))
@@ -461,6 +505,8 @@ class _DocContext:
                 named = self._named_after(token)
                 if named is not None:
                     found.append(named)
+            if not found and token.pos_ in {"NOUN", "PRON", "NUM"} and self._kind_of_noun(token) is None:
+                found.extend(self._owner_of_thing(token))  # "the lab's workloads": the lab
         for child in token.children:
             if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
                 found.extend(self._mentions_of(child, compound, depth + 1))
@@ -479,6 +525,34 @@ class _DocContext:
         for m in found:
             unique.setdefault(m.start, m)
         return list(unique.values())
+
+    def _pair(self, token: Token) -> list[Mention]:
+        """"The two companies", "the pair": the two organisations the article is about."""
+        words = " ".join(t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ in {"det", "nummod", "predet", "amod"} or t.i == token.i)
+        if not any(w in words for w in _PAIR_WORDS):
+            return []
+        # The latest sentence before that names organisations, if it names exactly two.
+        for sent in reversed([s for s in self.doc.sents if s.start <= token.sent.start]):
+            named = [
+                m for m in self.mentions
+                if sent.start <= m.start < min(sent.end, token.i)
+                and self.gaz.party(m.entity)[0].type == "ORG"
+            ]
+            distinct = {self.gaz.party(m.entity)[0].id: m for m in named}
+            if len(distinct) >= 2:
+                return list(distinct.values()) if len(distinct) == 2 else []
+        return []
+
+    def _owner_of_thing(self, token: Token) -> list[Mention]:
+        """Whose thing a noun is: "the lab's workloads", "some of its models"."""
+        if token.lower_ in _PARTITIVE_HEADS or token.lemma_.lower() in {"most", "much", "all", "part", "some"}:
+            for p in token.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            return self._owner_of_thing(g) if g.i not in self.index else [self.index[g.i]]
+            return []
+        return [self.index[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.index]
 
     def _members(self, token: Token) -> list[Mention]:
         """Who a group noun lists: "investors including A and B", "a syndicate that includes A"."""
@@ -606,6 +680,8 @@ class _DocContext:
         """The words that *are* a role noun: "AWS is X's provider", "X, an investor in Y"."""
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PARTITIVE_HEADS:
             t = t.head.head  # "X is one of its shareholders": X is the one
+        while t.dep_ in {"nmod", "conj", "compound"} and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i not in self.index:
+            t = t.head  # "its primary cloud provider and training partner"
         out = [c for c in t.children if c.dep_ == "nsubj"]
         head = t.head
         if t.dep_ == "attr":
@@ -757,9 +833,9 @@ class _DocContext:
             ]
         if frame.id == "raise.verb" and objects:
             self._remember_round(t, objects)
-        if frame.id == "investor.noun" and subjects and not objects:
+        if frame.id in {"investor.noun", "partner.noun"} and subjects and not objects:
             if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB":
-                # "Anthropic counts Google as a backer": the counting subject is backed.
+                # "Anthropic counts Google as a backer": the counting subject is the other party.
                 objects = [
                     m for s in self._subjects(t.head.head) for m in self._mentions_of(s)
                 ]
@@ -787,8 +863,13 @@ class _DocContext:
             and entity.type in {"MODEL", "SERVICE"}
         )
 
-    def _resources(self, tokens: Iterable[Token]) -> list[tuple[Mention, str]]:
-        """(supplier mention, kind) for words naming chips or clouds: "Trainium", "Nvidia's GPUs"."""
+    def _resources(
+        self, tokens: Iterable[Token], ownerless: list[str] | None = None
+    ) -> list[tuple[Mention, str]]:
+        """(supplier mention, kind) for words naming chips or clouds: "Trainium", "Nvidia's GPUs".
+
+        Kinds named without a maker ("custom chips", "computing capacity") go to ``ownerless``.
+        """
         out: list[tuple[Mention, str]] = []
         queue = list(tokens)
         seen: set[int] = set()
@@ -822,6 +903,21 @@ class _DocContext:
                         queue.extend(g for g in child.children if g.dep_ == "pobj")
                 continue
             owners = self._noun_owners(token)
+            if not owners and ownerless is not None and kind in {"chips", "cloud"}:
+                ownerless.append(kind)
+            if kind == "cloud":
+                # "clusters of H100 chips", "data centres packed with Nvidia processors"
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in {"of", "with"}:
+                        queue.extend(g for g in child.children if g.dep_ == "pobj")
+                    elif child.dep_ in {"acl", "relcl"}:
+                        queue.extend(
+                            g
+                            for p in child.children
+                            if p.dep_ == "prep" and p.lower_ in {"with", "on", "around", "from", "using"}
+                            for g in p.children
+                            if g.dep_ == "pobj"
+                        )
             for owner in owners:
                 owner_kind = self._kind_of_entity(owner.entity)
                 if kind == "chips_if_chipmaker":
@@ -906,7 +1002,8 @@ class _DocContext:
             return pairs
         resource_tokens = [tok for tag in frame.resource for tok in slots.get(tag, ())]
         self._buying = lemma in _BUY_VERBS
-        resources = self._resources(resource_tokens)
+        ownerless: list[str] = []
+        resources = self._resources(resource_tokens, ownerless)
         self._buying = False
         customers = self._resolve(frame.customer, t, slots)
         providers = self._resolve(frame.provider, t, slots) if frame.provider else []
@@ -932,6 +1029,16 @@ class _DocContext:
                     for r, k in resources
                     if k in kinds
                 ]
+        if ownerless and frame.id not in {"supply.verb", "power.verb"}:
+            # "makes custom chips for Google", "buys capacity from CoreWeave": the maker is named
+            # by the verb, not by the noun.
+            role = {"chips": "chipmaker", "cloud": "cloud"}
+            resources += [
+                (p, k)
+                for p in providers
+                for k in dict.fromkeys(ownerless)
+                if self.gaz.has_role(self.gaz.party(p.entity)[0], role[k]) or not p.entity.known
+            ]
         for supplier, kind in resources:
             pairs += [(supplier, c, kind, None) for c in customers if c is not supplier]
             if kind == "chips" and frame.id == "supply.verb":
@@ -1170,6 +1277,8 @@ def _governing_verb(noun: Token, money: dict | None = None) -> Token | None:
         quantity = holder.like_num or holder.lemma_.lower() in _QUANTITY or holder.i in (money or {})
         if quantity and holder.head.pos_ in {"VERB", "AUX"}:
             return holder.head
-    if noun.dep_ == "conj":
-        return _governing_verb(head, money)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in _LIGHT_NOUNS:
+        return _governing_verb(head.head, money)  # "as part of a partnership with X"
+    if noun.dep_ in {"conj", "appos"}:
+        return _governing_verb(head, money)  # "unveiled Stargate UK, a partnership with X"
     return None
