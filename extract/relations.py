@@ -93,6 +93,8 @@ _RAISE_VERBS = {
     "collect",
 }
 _PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
+_PLATFORM_PREPOSITIONS = {"through", "via", "on", "in", "inside", "within", "into", "onto"}
+_UNIT_NOUNS = {"business", "unit", "division", "arm", "operation", "asset", "subsidiary", "team"}
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
 _LIGHT_NOUNS = {"part", "terms", "term", "framework", "kind", "form", "way", "set", "series", "scope"}
 _PAIR_WORDS = {"two companies", "two firms", "two groups", "the companies", "both companies", "the pair", "the duo", "the two", "two sides", "the firms"}
@@ -233,6 +235,13 @@ class _DocContext:
                 c.dep_ == "dobj" or (token.dep_ == "relcl" and c.lower_ in _RELATIVE) for c in token.children
             ):
                 pos = "VERB"  # "the chip, which Microsoft and Meta [use]": a verb tagged as a noun
+            if pos == "ADP" and token.lower_ in _PLATFORM_PREPOSITIONS:
+                lemma, pos = "available", "ADJ"  # "through Amazon Bedrock": a way of offering
+                if not any(g.i in self.index and "platform" in self.index[g.i].entity.roles for g in token.children):
+                    continue
+                frame = next(f for f in self.lex.frames if f.relation == "DISTRIBUTES")
+                claims.extend(self._apply(frame, token, sent))
+                continue
             for frame in self.lex.frames_for(lemma, pos):
                 for claim in self._apply(frame, token, sent):
                     claims.append(claim)
@@ -245,8 +254,7 @@ class _DocContext:
             entity = mention.entity
             if mention.source not in {"gazetteer", "ner"} or not entity.owner or entity.id in seen:
                 continue
-            if not (entity.is_product or entity.rollup):
-                continue  # a subsidiary that acts as a company of its own is a party, not a product
+
             seen.add(entity.id)
             owner = self.gaz[entity.owner]
             sent = self.doc[mention.start].sent
@@ -284,11 +292,11 @@ class _DocContext:
         return [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]
 
     def _satisfies(self, requires: tuple[str, ...], t: Token, slots: dict) -> bool:
-        objects = [
-            tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())
-        ]
+        objects = [tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())]
+        if "MONEY_SUBJECT" in requires:
+            objects += [t.head] + slots.get("nsubj", [])
         for need in requires:
-            if need == "MONEY" and any(tok.i in self.money for o in objects for tok in o.subtree):
+            if need in {"MONEY", "MONEY_SUBJECT"} and any(tok.i in self.money for o in objects for tok in o.subtree):
                 return True
             if need == "FUNDING" and any(self._is_funding(o) for o in objects):
                 return True
@@ -552,7 +560,17 @@ class _DocContext:
                         if g.dep_ == "pobj":
                             return self._owner_of_thing(g) if g.i not in self.index else [self.index[g.i]]
             return []
-        return [self.index[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.index]
+        owners = [self.index[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.index]
+        if not owners and token.lemma_.lower() in _UNIT_NOUNS:
+            # "the manufacturing business of ZT Systems"
+            owners = [
+                self.index[g.i]
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.i in self.index
+            ]
+        return owners
 
     def _members(self, token: Token) -> list[Mention]:
         """Who a group noun lists: "investors including A and B", "a syndicate that includes A"."""
@@ -647,7 +665,7 @@ class _DocContext:
             self._remember_round(token, found)
             return found
         if _definite(token):
-            return self._last_round(token)  # "the round", "the financing": the one just told
+            return self._last_round(token, sentences=6)  # "the round", "the Series C": told before
         if self.round is not None and self.round[0] == token.sent.start:
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         return []
@@ -747,7 +765,7 @@ class _DocContext:
                 particle = frame.particles.get(t.lemma_.lower())
                 objects = [tok for k in ("dobj", "prep:in", "prep:with") for tok in slots.get(k, ())]
                 if not [o for o in objects if o.lower_ != particle]:
-                    found.extend(self._last_round(t, sentences=2))
+                    found.extend(self._last_round(t, sentences=3))
                 continue
             elif tag == "STAKE":
                 stakes = [o for o in slots.get("dobj", ()) if o.lemma_.lower() in self.cls["stake"]]
@@ -846,21 +864,19 @@ class _DocContext:
             relation = "OWNS"
         pairs = []
         shared = relation == "INVESTS_IN" and len(subjects) > 1
-        for s in subjects:
-            for o in objects:
-                if frame.reject_object and self._rejected(frame, o):
-                    continue
-                pairs.append((s, o, relation, {"shared": shared}))
-        return pairs
+        if frame.reject_object and self._rejected(frame, slots):
+            return []
+        return [(s, o, relation, {"shared": shared}) for s in subjects for o in objects]
 
-    def _rejected(self, frame: Frame, mention: Mention) -> bool:
-        entity = mention.entity
-        return ("RESOURCE" in frame.reject_object and entity.type in {"CHIP", "CLOUD"}) or (
-            "STAKE" in frame.reject_object
-            and entity.type != "ORG"
-            and entity.type != "MEDIA"
-            and not entity.rollup
-            and entity.type in {"MODEL", "SERVICE"}
+    def _rejected(self, frame: Frame, slots: dict) -> bool:
+        """Whether the object word is a stake or a resource: "sold its stake", "buy Nvidia's chips"."""
+        words = [tok for tag in frame.object for tok in slots.get(tag, ())]
+        if "STAKE" in frame.reject_object and any(w.lemma_.lower() in self.cls["stake"] for w in words):
+            return True
+        return "RESOURCE" in frame.reject_object and any(
+            self._kind_of_noun(w) is not None
+            or (w.i in self.index and self.index[w.i].entity.type in {"CHIP", "CLOUD", "MODEL", "SERVICE"})
+            for w in words
         )
 
     def _resources(
@@ -1113,15 +1129,36 @@ class _DocContext:
         return [(s, c, kind, extra) for s in suppliers for c in customers]
 
     def _distribution_pairs(self, t: Token, sent: Span) -> list[tuple]:
-        """Model maker's models offered through a platform in the same clause as the trigger."""
+        """A model maker's models offered through a platform, in the clause of the trigger.
+
+        The trigger is a word of offering ("available", "offer", "sell") or a preposition
+        ("through", "via", "on") whose object is a model platform (Amazon Bedrock, Vertex AI).
+        With a word of offering, a cloud counts as the platform too ("Mistral Large is offered on
+        Azure"), but then a model must be named, so that "OpenAI runs on Azure" stays a cloud.
+        """
+        preposition = t.pos_ == "ADP"
         top = scope(t)[-1]
         clause = {tok.i for tok in top.subtree}
-        in_clause = [
-            m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end
-        ]
-        platforms = [m for m in in_clause if "platform" in m.entity.roles]
-        if not platforms:
-            return []
+        in_clause = [m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end]
+        if preposition:
+            platforms = [
+                self.index[g.i]
+                for g in t.children
+                if g.dep_ == "pobj" and g.i in self.index and "platform" in self.index[g.i].entity.roles
+            ]
+        else:
+            platforms = [m for m in in_clause if "platform" in m.entity.roles]
+        models_named = any(m.entity.type == "MODEL" for m in in_clause) or any(
+            self.doc[i].lemma_.lower() == "model" for i in clause
+        )
+        if not platforms and not preposition and models_named:
+            platforms = [m for m in in_clause if m.entity.type == "CLOUD"] + [
+                owner
+                for i in clause
+                if self._kind_of_noun(self.doc[i]) == "cloud"
+                for owner in self._noun_owners(self.doc[i])
+                if owner.entity.type == "ORG"
+            ]
         pairs = []
         for platform in platforms:
             owner, _ = self.gaz.party(platform.entity)
@@ -1132,9 +1169,8 @@ class _DocContext:
                 )
                 if not is_maker or party.id == owner.id or m.source == "pronoun":
                     continue
-                if self.doc[m.start].dep_ == "compound" and self.doc[
-                    m.start
-                ].head.lemma_.lower() in {"customer", "client", "user"}:
+                word = self.doc[m.start]
+                if word.dep_ == "compound" and word.head.lemma_.lower() in {"customer", "client", "user"}:
                     continue
                 pairs.append((platform, m, "DISTRIBUTES", None))
         return pairs

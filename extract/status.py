@@ -57,22 +57,36 @@ def _complement(token: Token) -> bool:
 
 
 def _cues(trigger: Token) -> list[Token]:
+    """The words that can hedge, attribute or negate the claim at ``trigger``.
+
+    The scope's words, their adverbs, auxiliaries and determiners, and the heads of their
+    prepositional phrases ("in talks", "according to people familiar"); not whole subordinate
+    clauses, which state events of their own ("after OpenAI's planned takeover collapsed").
+    """
     chain = scope(trigger)
     seen = {t.i for t in chain}
     cues = [t for t in chain if t.i != trigger.i]
+
+    def add(token: Token) -> None:
+        if token.i not in seen:
+            seen.add(token.i)
+            cues.append(token)
+
     for token in chain:
         for child in token.children:
-            if child.i in seen or child.dep_ not in _CUE_DEPS:
+            if child.i in seen or child.dep_ not in _CUE_DEPS or child.dep_ == "advcl":
                 continue
             if child.dep_ == "nsubj" and child.lower_ not in {"sources", "people", "reports"}:
                 continue
-            seen.add(child.i)
-            cues.append(child)
-            if child.dep_ in {"prep", "advmod", "npadvmod", "advcl", "acomp"}:
-                for grand in list(child.subtree)[:8]:
-                    if grand.i not in seen:
-                        seen.add(grand.i)
-                        cues.append(grand)
+            add(child)
+            for grand in child.children:
+                if child.dep_ == "prep" and grand.dep_ in {"pobj", "prep"}:
+                    add(grand)  # "in talks", "according to"
+                    for deeper in grand.children:
+                        if deeper.dep_ in {"pobj", "amod", "compound"}:
+                            add(deeper)  # "according to people familiar"
+                elif child.dep_ in {"advmod", "npadvmod", "acomp"} and grand.dep_ in {"advmod", "neg", "prep", "det"}:
+                    add(grand)  # "no longer"
     return sorted(cues, key=lambda t: t.i)
 
 
