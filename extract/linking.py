@@ -99,7 +99,41 @@ class EntityLinker:
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(span.start, span.end))
+        mentions = self._short_names(doc, mentions, taken)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _short_names(self, doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+        """Link "Scale" to Scale AI and "Figure" to Figure AI in an article that names them in full.
+
+        News text names a company in full once and then drops the generic ending ("AI", "Labs",
+        "Technologies"); the short form counts only for organisations the article names in full.
+        """
+        short: dict[str, Entity] = {}
+        for mention in mentions:
+            entity = mention.entity
+            words = entity.name.split()
+            if entity.type != "ORG" or len(words) < 2 or not entity.known:
+                continue
+            while len(words) > 1 and words[-1] in self.lexicon.org_suffixes:
+                words.pop()
+            if len(words) < len(entity.name.split()):
+                short.setdefault(" ".join(words), entity)
+        if not short:
+            return mentions
+        kept = []
+        for mention in mentions:
+            entity = short.get(mention.entity.name) if not mention.entity.known else None
+            kept.append(Mention(mention.start, mention.end, entity, "short", 0.9) if entity else mention)
+        for form, entity in short.items():
+            size = len(form.split())
+            for token in doc:
+                i = token.i
+                if i in taken or i + size > len(doc) or not token.text[:1].isupper():
+                    continue
+                if doc[i : i + size].text == form and not any(j in taken for j in range(i, i + size)):
+                    kept.append(Mention(i, i + size, entity, "short", 0.9))
+                    taken.update(range(i, i + size))
+        return kept
 
     def _link_ent(self, ent: Span) -> Mention | None:
         if ent.ent_id_ and ent.ent_id_ in self.gazetteer:

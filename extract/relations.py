@@ -94,6 +94,7 @@ _RAISE_VERBS = {
 }
 _PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
 _PLATFORM_PREPOSITIONS = {"through", "via", "on", "in", "inside", "within", "into", "onto"}
+_PENDING = {"agree", "plan", "expect", "seek", "propose", "announce", "intend", "pending", "talk", "negotiate"}
 _UNIT_NOUNS = {"business", "unit", "division", "arm", "operation", "asset", "subsidiary", "team"}
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
 _LIGHT_NOUNS = {"part", "terms", "term", "framework", "kind", "form", "way", "set", "series", "scope"}
@@ -172,7 +173,7 @@ class RelationExtractor:
         claims: list[Claim] = []
         for sent in doc.sents:
             claims.extend(ctx.sentence_claims(sent))
-        claims.extend(ctx.ownership_claims())
+        claims.extend(ctx.ownership_claims(claims))
         doc._.claims = _dedupe(claims)
         return doc
 
@@ -247,12 +248,24 @@ class _DocContext:
                     claims.append(claim)
         return claims
 
-    def ownership_claims(self) -> list[Claim]:
-        """Owner OWNS product or unit, once per article for each one it names."""
+    def ownership_claims(self, claims: list[Claim]) -> list[Claim]:
+        """Owner OWNS product, unit or subsidiary, once per article for each one it names.
+
+        The gazetteer knows owners as of today. When the article itself tells the acquisition of
+        a subsidiary, the article decides: ownership only once the deal is done (a confirmed
+        claim stated in the past tense), not while it is agreed, pending or over.
+        """
+        acquired: dict[str, bool] = {}
+        for claim in claims:
+            if claim.relation == "ACQUIRES":
+                done = claim.status == "confirmed" and self._completed(self.doc[claim.trigger])
+                acquired[claim.object.id] = acquired.get(claim.object.id, False) or done
         claims, seen = [], set()
         for mention in self.mentions:
             entity = mention.entity
-            if mention.source not in {"gazetteer", "ner"} or not entity.owner or entity.id in seen:
+            if mention.source not in {"gazetteer", "ner", "short"} or not entity.owner or entity.id in seen:
+                continue
+            if not (entity.is_product or entity.rollup) and not acquired.get(entity.id, True):
                 continue
 
             seen.add(entity.id)
@@ -271,6 +284,19 @@ class _DocContext:
                 )
             )
         return claims
+
+    @staticmethod
+    def _completed(trigger: Token) -> bool:
+        """Whether a deal is told as done: "bought", "completed its purchase", not "agreed to buy"."""
+        chain = scope(trigger)
+        verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
+        if any(t.lemma_.lower() in _PENDING for t in chain):
+            return False
+        if any(t.lemma_.lower() in {"complete", "close", "finalize", "finalise"} for t in chain):
+            return True
+        return bool(verbs) and verbs[0].tag_ in {"VBD", "VBN"} and not any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "to"} for c in verbs[0].children
+        )
 
     # -- frames ---------------------------------------------------------------------------------
 
