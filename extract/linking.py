@@ -31,6 +31,8 @@ DESCRIPTION_CONFIDENCE = 0.85
 PRONOUN_CONFIDENCE = 0.75
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _RELATIVE = {"which", "that", "who"}
+_UNIT_SUFFIXES = {"Ventures", "Investments", "Capital", "Fund", "Venture"}
+_UNIT_NOUNS = {"fund", "arm", "unit", "subsidiary", "division", "vehicle", "affiliate"}
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 _MAKER_NOUNS = {"maker", "developer", "creator", "owner", "parent", "operator", "designer", "builder", "inventor"}
 _OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
@@ -100,7 +102,38 @@ class EntityLinker:
                 mentions.append(mention)
                 taken.update(range(span.start, span.end))
         mentions = self._short_names(doc, mentions, taken)
+        mentions = self._units(doc, mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _units(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Venture arms the gazetteer does not know roll up to a parent it knows.
+
+        "Bosch Ventures" or "ServiceNow Ventures" by their name, "Prosperity7, a venture fund of
+        Aramco" by their apposition: claims go to the parent, the unit stays in `via`.
+        """
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for mention in mentions:
+            entity = mention.entity
+            parent = None
+            if not entity.known and entity.type == "ORG":
+                words = entity.name.split()
+                if len(words) >= 2 and words[-1] in _UNIT_SUFFIXES:
+                    parent = self.gazetteer.lookup(" ".join(words[:-1]))
+                root = doc[mention.start : mention.end].root
+                for appos in (c for c in root.children if c.dep_ == "appos"):
+                    if appos.lemma_.lower() not in _UNIT_NOUNS:
+                        continue
+                    for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"):
+                        for obj in prep.subtree:
+                            owner = by_token.get(obj.i)
+                            if owner is not None and owner.entity.type == "ORG" and owner.entity.known:
+                                parent = parent or owner.entity
+            if parent is not None and parent.type == "ORG":
+                unit = Entity(id=entity.id, name=entity.name, type="ORG", owner=parent.id, rollup=True, known=False)
+                mention = Mention(mention.start, mention.end, unit, mention.source, mention.confidence)
+            out.append(mention)
+        return out
 
     def _short_names(self, doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
         """Link "Scale" to Scale AI and "Figure" to Figure AI in an article that names them in full.
@@ -412,7 +445,10 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
     if pronoun.dep_ == "poss":
         verb = pronoun.head
         # "X remains its backer": not X. "Y named X its partner": Y, not X.
-        predicate = verb.dep_ in {"attr", "acomp"}
+        holder = verb
+        while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.i != holder.i:
+            holder = holder.head.head  # "X is one of its investors"
+        predicate = holder.dep_ in {"attr", "acomp"}
         if verb.dep_ == "oprd":
             excluded |= {
                 by_token[c.i].entity.id for c in verb.head.children if c.dep_ == "dobj" and c.i in by_token

@@ -102,7 +102,7 @@ _PAIR_WORDS = {"two companies", "two firms", "two groups", "the companies", "bot
 _PAIR_WORDS_HEADS = {"companies", "firms", "groups", "pair", "duo", "two", "sides"}
 _PARTITIVE_HEADS = {"one", "some", "several", "two", "three", "many", "each", "both", "all"}
 _BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure"}
-_ROUND_ROLES = {"participant", "backer", "investor", "co-investor"}
+_ROUND_ROLES = {"participant", "backer", "investor", "co-investor", "co-lead", "co-leader"}
 _COPULAS = {"be", "remain", "become", "stay", "include", "count", "comprise", "feature"}
 _DEAL_NOUNS = {
     "deal",
@@ -227,6 +227,9 @@ class _DocContext:
         if not any(m.start >= sent.start and m.end <= sent.end for m in self.mentions):
             return []
         claims = []
+        for token in sent:  # rounds told in this sentence, for "took part" and "the round"
+            if token.pos_ in {"NOUN", "PROPN"} and self._is_funding(token) and token.i not in self.index:
+                self._round_owner(token)
         for token in sent:
             if token.i in self.index and self.index[token.i].entity.type != "MEDIA":
                 continue
@@ -465,7 +468,8 @@ class _DocContext:
         elif dep == "nsubjpass" or (dep == "nsubj" and passive and t.dep_ in {"acl", "amod"}):
             slots["dobj"].append(child)
         elif dep in _ARG_DEPS:
-            slots["compound" if dep == "nummod" else dep].append(child)
+            named_modifier = dep in {"nummod", "amod"} and child.i in self.index
+            slots["compound" if named_modifier or dep == "nummod" else dep].append(child)
 
     def _subjects(self, verb: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in _SUBJ]
@@ -676,7 +680,7 @@ class _DocContext:
         for child in token.children:
             if child.dep_ in {"poss", "compound", "nmod"} and child.i in self.index:
                 found.append(self.index[child.i])
-            if child.dep_ == "prep" and child.lower_ in {"for", "of", "into"}:
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "into", "in"}:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         found.extend(m for m in self._mentions_of(g, depth=1) if m.entity.type == "ORG")
@@ -691,7 +695,11 @@ class _DocContext:
             self._remember_round(token, found)
             return found
         if _definite(token):
-            return self._last_round(token, sentences=6)  # "the round", "the Series C": told before
+            # "the round", "the Series C": told before, maybe a paragraph up; told again here
+            owners = self._last_round(token, sentences=6, same_paragraph=False)
+            if owners:
+                self._remember_round(token, owners)
+            return owners
         if self.round is not None and self.round[0] == token.sent.start:
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         return []
@@ -699,12 +707,20 @@ class _DocContext:
     def _remember_round(self, token: Token, owners: list[Mention]) -> None:
         self.round = (token.sent.start, owners)
 
-    def _last_round(self, token: Token, sentences: int = 3) -> list[Mention]:
-        """The owner of the latest round told within a few sentences before ``token``."""
+    def _last_round(
+        self, token: Token, sentences: int = 3, same_paragraph: bool = True
+    ) -> list[Mention]:
+        """The owner of the latest round told within a few sentences before ``token``.
+
+        Unless asked otherwise the round must be in the same paragraph: a newsletter's next item
+        is another deal.
+        """
         if self.round is None:
             return []
         start, owners = self.round
         sents = [s.start for s in self.doc.sents if start <= s.start <= token.sent.start]
+        if same_paragraph and "\n" in self.doc.text[self.doc[start].idx : token.idx]:
+            return []
         return owners if len(sents) <= sentences else []
 
     def _context_funding(self, t: Token) -> list[Mention]:
@@ -752,6 +768,8 @@ class _DocContext:
                 )
             else:
                 out.append(holder)
+        if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in {"NOUN", "PROPN"}:
+            out.append(head.head)  # "with A and B as co-leads"
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             # "Amazon chose AWS as its provider", "X joined as an investor"
             verb = head.head
@@ -789,8 +807,8 @@ class _DocContext:
                 # "Microsoft and Nvidia also took part": the round told just before, when the
                 # verb names no object of its own.
                 particle = frame.particles.get(t.lemma_.lower())
-                objects = [tok for k in ("dobj", "prep:in", "prep:with") for tok in slots.get(k, ())]
-                if not [o for o in objects if o.lower_ != particle]:
+                objects = [tok for k in ("dobj", "prep:in", "prep:into", "prep:with") for tok in slots.get(k, ())]
+                if not [o for o in objects if o.lower_ != particle and o.i not in self.money]:
                     found.extend(self._last_round(t, sentences=3))
                 continue
             elif tag == "STAKE":
@@ -884,7 +902,8 @@ class _DocContext:
                     m for s in self._subjects(t.head.head) for m in self._mentions_of(s)
                 ]
             elif t.lemma_.lower() in _ROUND_ROLES:
-                objects = self._last_round(t)  # "Other participants included A and B."
+                # "Other participants included A and B.": the round, maybe a paragraph up
+                objects = self._last_round(t, sentences=4, same_paragraph=False)
         relation = frame.relation
         if frame.id == "acquirer.noun":
             relation = "OWNS"
