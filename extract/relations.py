@@ -102,7 +102,7 @@ _PAIR_WORDS = {"two companies", "two firms", "two groups", "the companies", "bot
 _PAIR_WORDS_HEADS = {"companies", "firms", "groups", "pair", "duo", "two", "sides"}
 _PARTITIVE_HEADS = {"one", "some", "several", "two", "three", "many", "each", "both", "all"}
 _BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure"}
-_ROUND_ROLES = {"participant", "backer", "investor", "co-investor", "co-lead", "co-leader"}
+_ROUND_ROLES = {"participant", "backer", "investor", "co-investor", "co-lead", "co-leader", "lead"}
 _COPULAS = {"be", "remain", "become", "stay", "include", "count", "comprise", "feature"}
 _DEAL_NOUNS = {
     "deal",
@@ -384,6 +384,16 @@ class _DocContext:
                                         slots["prep:" + deeper.lower_].extend(
                                             g for g in deeper.children if g.dep_ == "pobj"
                                         )
+        # "raised $675 million [at a valuation [from investors ...]]": the parser's misattachment.
+        if t.pos_ == "VERB":
+            for child in list(t.children):
+                if child.dep_ != "prep" or child.lower_ not in {"at", "in"}:
+                    continue
+                for obj in (g for g in child.children if g.dep_ == "pobj" and g.i not in self.index):
+                    for deeper in obj.children:
+                        key = "prep:" + deeper.lower_
+                        if deeper.dep_ == "prep" and deeper.lower_ in {"from", "by", "with"} and key not in slots:
+                            slots[key].extend(g for g in deeper.children if g.dep_ == "pobj")
         # A participle modifies its noun: "a round led by X", "X-backed Y". Without an agent at
         # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
         if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
@@ -682,11 +692,15 @@ class _DocContext:
                 found.append(self.index[child.i])
             if child.dep_ == "prep" and child.lower_ in {"for", "of", "into", "in"}:
                 for g in child.children:
-                    if g.dep_ == "pobj":
-                        found.extend(m for m in self._mentions_of(g, depth=1) if m.entity.type == "ORG")
-                        named = None if found else self._named_after(g)
-                        if named is not None:
-                            found.append(named)
+                    if g.dep_ != "pobj":
+                        continue
+                    if g.i in self.money or g.like_num:
+                        # "a round of $40 billion in OpenAI": the company hangs on the amount
+                        g = next((x for p in g.children if p.dep_ == "prep" and p.lower_ in {"in", "for", "into"} for x in p.children if x.dep_ == "pobj"), g)
+                    found.extend(m for m in self._mentions_of(g, depth=1) if m.entity.type == "ORG")
+                    named = None if found else self._named_after(g)
+                    if named is not None:
+                        found.append(named)
         if not found:
             verb = _governing_verb(token, self.money)
             if verb is not None and verb.lemma_.lower() in _RAISE_VERBS:
@@ -702,7 +716,8 @@ class _DocContext:
             return owners
         if self.round is not None and self.round[0] == token.sent.start:
             return self.round[1]  # "X raised $N, with A joining a round led by B"
-        return []
+        # "Earlier, A led a $1 billion round in which B invested": the company just told of
+        return self._last_round(token, sentences=2)
 
     def _remember_round(self, token: Token, owners: list[Mention]) -> None:
         self.round = (token.sent.start, owners)
@@ -769,7 +784,9 @@ class _DocContext:
             else:
                 out.append(holder)
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in {"NOUN", "PROPN"}:
-            out.append(head.head)  # "with A and B as co-leads"
+            out.append(head.head)  # "A and B as co-leads"
+        if t.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ == "with":
+            out.extend(g for g in head.head.children if g.dep_ == "pobj")  # "with A and B as co-leads"
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             # "Amazon chose AWS as its provider", "X joined as an investor"
             verb = head.head
