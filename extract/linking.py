@@ -301,7 +301,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
             )
         elif kind == "role":
             roles = linker.lexicon.coreference[doc[start:end].text.lower()]
-            hq = _based_in(doc, start)
+            hq = _based_in(doc, start, linker.places)
             antecedent = _antecedent(doc, mentions, start, roles, linker.gazetteer, hq)
             if antecedent is not None:
                 mention = Mention(
@@ -336,7 +336,7 @@ def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
-def _based_in(doc: Doc, start: int) -> str | None:
+def _based_in(doc: Doc, start: int, places: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The city of "the Seattle-based company", if the description names one."""
     if start >= 2 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-":
         left = start - 3
@@ -345,7 +345,14 @@ def _based_in(doc: Doc, start: int) -> str | None:
             words.insert(0, doc[left].text)
             left -= 1
         return " ".join(words) or None
-    return None
+    # "the Heidelberg startup": a place name right before the noun
+    left = start - 1
+    words = []
+    while left >= 0 and doc[left].pos_ == "PROPN" and doc[left].dep_ in {"compound", "nmod", "amod"}:
+        words.insert(0, doc[left].text)
+        left -= 1
+    place = " ".join(words)
+    return place if place in places and left >= 0 and doc[left].lower_ == "the" else None
 
 
 def _antecedent(

@@ -1047,7 +1047,7 @@ class _DocContext:
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"from", "by", "of"}:
                 for g in child.children:
                     owners.extend(self._mentions_of(g))
-            elif child.dep_ == "acl":
+            elif child.dep_ == "acl" and not any(g.dep_ == "neg" for g in child.children):
                 for g in child.children:
                     if g.dep_ == "agent":
                         for p in g.children:
@@ -1078,7 +1078,10 @@ class _DocContext:
                     continue
                 pairs += [(p, c, k, None) for c in customers]
             return pairs
-        resource_tokens = [tok for tag in frame.resource for tok in slots.get(tag, ())]
+        resource_tags = frame.resource
+        if frame.customer_or_resource and slots.get("prep:with"):
+            resource_tags = tuple(t for t in resource_tags if t not in frame.customer_or_resource)
+        resource_tokens = [tok for tag in resource_tags for tok in slots.get(tag, ())]
         self._buying = lemma in _BUY_VERBS
         ownerless: list[str] = []
         resources = self._resources(resource_tokens, ownerless)
