@@ -448,6 +448,9 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
     if not orgs:
         return None
     by_token = {i: m for m in orgs for i in range(m.start, m.end)}
+    everywhere = {
+        i: m for m in mentions if m.entity.type == "ORG" and m.source != "pronoun" for i in range(m.start, m.end)
+    }
     excluded: set[str] = set()
     if pronoun.dep_ == "poss":
         verb = pronoun.head
@@ -469,7 +472,8 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
             for subject in subjects:
                 members = [subject, *(c for c in subject.subtree if c.dep_ == "conj")]
                 for member in members:
-                    mention = by_token.get(member.i)
+                    # "Under its partnership with OpenAI, Microsoft ...": the subject may follow
+                    mention = by_token.get(member.i) or everywhere.get(member.i)
                     if mention is None or member.i == pronoun.i:
                         continue
                     if predicate:
@@ -480,6 +484,16 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
                 break
             verb = verb.head
     sentence = pronoun.sent
+    if pronoun.dep_ in {"dobj", "pobj", "dative"}:
+        # "OpenAI buys capacity from CoreWeave and owns shares in it": not the subject, the
+        # nearest organisation before it.
+        verb = pronoun.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = {by_token[c.i].entity.id for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i in by_token}
+        same = [m for m in orgs if m.start >= sentence.start and m.entity.id not in subjects | excluded]
+        if same:
+            return same[-1]
     previous_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
     recent = [m for m in orgs if m.start >= previous_start and m.entity.id not in excluded]
     return _most_salient(doc, recent, pronoun.i, decay=0.3)
