@@ -93,6 +93,7 @@ _RAISE_VERBS = {
     "collect",
 }
 _PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
+_MODEL_NOUNS = {"model", "llm", "chatbot", "assistant", "family", "series", "lineup", "technology"}
 _PLATFORM_PREPOSITIONS = {"through", "via", "on", "in", "inside", "within", "into", "onto"}
 _PENDING = {"agree", "plan", "expect", "seek", "propose", "announce", "intend", "pending", "talk", "negotiate"}
 _UNIT_NOUNS = {"business", "unit", "division", "arm", "operation", "asset", "subsidiary", "team"}
@@ -1202,7 +1203,9 @@ class _DocContext:
         Azure"), but then a model must be named, so that "OpenAI runs on Azure" stays a cloud.
         """
         preposition = t.pos_ == "ADP"
-        top = scope(t)[-1]
+        top = t  # the clause of the trigger: its nearest verb, not the whole sentence
+        while top.pos_ not in {"VERB", "AUX"} and top.head.i != top.i:
+            top = top.head
         clause = {tok.i for tok in top.subtree}
         in_clause = [m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end]
         if preposition:
@@ -1230,15 +1233,26 @@ class _DocContext:
             for m in in_clause:
                 party, _ = self.gaz.party(m.entity)
                 is_maker = m.entity.type == "MODEL" or (
-                    m.entity.type == "ORG" and (not party.known or "lab" in party.roles)
+                    m.entity.type == "ORG"
+                    and (not party.known or "lab" in party.roles)
+                    and self._owns_models(m)
                 )
-                if not is_maker or party.id == owner.id or m.source == "pronoun":
+                if not is_maker or party.id == owner.id:
                     continue
                 word = self.doc[m.start]
                 if word.dep_ == "compound" and word.head.lemma_.lower() in {"customer", "client", "user"}:
                     continue
                 pairs.append((platform, m, "DISTRIBUTES", None))
         return pairs
+
+    def _owns_models(self, mention: Mention) -> bool:
+        """Whether a maker is named with its models: "Cohere's models", "its Jamba models"."""
+        word = self.doc[mention.start : mention.end].root
+        if word.dep_ in {"poss", "compound", "nmod"} and word.head.lemma_.lower() in _MODEL_NOUNS:
+            return True
+        if word.dep_ == "pobj" and word.head.lower_ in {"from", "by"} and word.head.head.lemma_.lower() in _MODEL_NOUNS:
+            return True  # "models from Anthropic"
+        return False
 
     # -- one claim -------------------------------------------------------------------------------
 
