@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Entity, Gazetteer, clean_org_name, load_gazetteer, slugify
 from .lexicon import Lexicon, load_lexicon
+from .sentences import sentences
 
 __all__ = ["EntityLinker", "Mention"]
 
@@ -157,13 +158,16 @@ class EntityLinker:
         for mention in mentions:
             entity = short.get(mention.entity.name) if not mention.entity.known else None
             kept.append(Mention(mention.start, mention.end, entity, "short", 0.9) if entity else mention)
+        by_first: dict[str, list[tuple[str, Entity]]] = {}
         for form, entity in short.items():
-            size = len(form.split())
-            for token in doc:
-                i = token.i
-                if i in taken or i + size > len(doc) or not token.text[:1].isupper():
+            by_first.setdefault(form.split()[0], []).append((form, entity))
+        for token in doc:
+            i = token.i
+            for form, entity in by_first.get(token.text, ()):
+                size = len(form.split())
+                if i + size > len(doc) or any(j in taken for j in range(i, i + size)):
                     continue
-                if doc[i : i + size].text == form and not any(j in taken for j in range(i, i + size)):
+                if size == 1 or doc[i : i + size].text == form:
                     kept.append(Mention(i, i + size, entity, "short", 0.9))
                     taken.update(range(i, i + size))
         return kept
@@ -421,8 +425,7 @@ def _clause_subjects(doc: Doc, mentions: list[Mention], position: int) -> set[st
 def _most_salient(doc: Doc, fits: list[Mention], position: int, decay: float = 0.5) -> Mention | None:
     if not fits:
         return None
-    sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
-    here = sentence_of[doc[position].sent.start]
+    sents = sentences(doc)
     scores: dict[str, float] = {}
     latest: dict[str, Mention] = {}
     for mention in fits:
@@ -430,7 +433,7 @@ def _most_salient(doc: Doc, fits: list[Mention], position: int, decay: float = 0
         weight = 2.0 if root.dep_ in _SUBJECT_DEPS else 1.0
         if root.dep_ in {"conj", "appos"}:
             weight /= 3
-        distance = here - sentence_of[doc[mention.start].sent.start]
+        distance = sents.distance(mention.start, position)
         key = mention.entity.id
         scores[key] = scores.get(key, 0.0) + weight * decay**distance
         latest[key] = mention
@@ -483,7 +486,7 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
             if subjects or verb.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
                 break
             verb = verb.head
-    sentence = pronoun.sent
+    sentence = sentences(doc).of(pronoun.i)
     if pronoun.dep_ in {"dobj", "pobj", "dative"}:
         # "OpenAI buys capacity from CoreWeave and owns shares in it": not the subject, the
         # nearest organisation before it.
@@ -494,6 +497,6 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
         same = [m for m in orgs if m.start >= sentence.start and m.entity.id not in subjects | excluded]
         if same:
             return same[-1]
-    previous_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    previous_start = sentences(doc).start(sentence.start - 1) if sentence.start > 0 else 0
     recent = [m for m in orgs if m.start >= previous_start and m.entity.id not in excluded]
     return _most_salient(doc, recent, pronoun.i, decay=0.3)

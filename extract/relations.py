@@ -25,6 +25,7 @@ from .gazetteer import Entity, Gazetteer, load_gazetteer
 from .lexicon import Frame, Lexicon, load_lexicon
 from .linking import Mention
 from .money import find_money
+from .sentences import sentences
 from .status import BARRIERS, claim_status, scope
 
 __all__ = ["Claim", "RelationExtractor"]
@@ -172,7 +173,7 @@ class RelationExtractor:
         mentions = doc._.mentions or []
         ctx = _DocContext(doc, mentions, self)
         claims: list[Claim] = []
-        for sent in doc.sents:
+        for sent in ctx.sents.spans:
             claims.extend(ctx.sentence_claims(sent))
         claims.extend(ctx.ownership_claims(claims))
         doc._.claims = _dedupe(claims)
@@ -218,7 +219,13 @@ class _DocContext:
         self.media = {
             i for m in mentions if m.entity.type == "MEDIA" for i in range(m.start, m.end)
         } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        self.sents = sentences(doc)
         self.money = self._money_tokens()
+        self.dates: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self.dates.setdefault(self.sents.number[ent.start], []).append(ent)
+        self._status: dict[int, str | None] = {}
         self.round: tuple[int, list[Mention]] | None = None
         self._buying = False
 
@@ -274,7 +281,7 @@ class _DocContext:
 
             seen.add(entity.id)
             owner = self.gaz[entity.owner]
-            sent = self.doc[mention.start].sent
+            sent = self.sents.of(mention.start)
             claims.append(
                 Claim(
                     "OWNS",
@@ -581,7 +588,7 @@ class _DocContext:
         if not any(w in words for w in _PAIR_WORDS):
             return []
         # The latest sentence before that names organisations, if it names exactly two.
-        for sent in reversed([s for s in self.doc.sents if s.start <= token.sent.start]):
+        for sent in reversed(self.sents.spans[: self.sents.number[token.i] + 1]):
             named = [
                 m for m in self.mentions
                 if sent.start <= m.start < min(sent.end, token.i)
@@ -640,7 +647,7 @@ class _DocContext:
         items: list[Mention] = []
         i = first.end
         end = first.start
-        sent_end = doc[first.start].sent.end
+        sent_end = self.sents.of(first.start).end
         while i < sent_end:
             word = doc[i]
             if word.text in {",", ";"} or word.lower_ in {"and", "or", "the", "as", "well", "plus"}:
@@ -715,13 +722,13 @@ class _DocContext:
             if owners:
                 self._remember_round(token, owners)
             return owners
-        if self.round is not None and self.round[0] == token.sent.start:
+        if self.round is not None and self.round[0] == self.sents.start(token.i):
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         # "Earlier, A led a $1 billion round in which B invested": the company just told of
         return self._last_round(token, sentences=2)
 
     def _remember_round(self, token: Token, owners: list[Mention]) -> None:
-        self.round = (token.sent.start, owners)
+        self.round = (self.sents.start(token.i), owners)
 
     def _last_round(
         self, token: Token, sentences: int = 3, same_paragraph: bool = True
@@ -734,7 +741,7 @@ class _DocContext:
         if self.round is None:
             return []
         start, owners = self.round
-        sents = [s.start for s in self.doc.sents if start <= s.start <= token.sent.start]
+        sents = range(self.sents.distance(start, token.i) + 1)
         if same_paragraph and "\n" in self.doc.text[self.doc[start].idx : token.idx]:
             return []
         return owners if len(sents) <= sentences else []
@@ -1299,7 +1306,9 @@ class _DocContext:
             via = left.entity
         else:
             via = via_s or (via_o if relation not in {"ACQUIRES", "OWNS"} else None)
-        status = claim_status(t, self.lex, self.media)
+        if t.i not in self._status:
+            self._status[t.i] = claim_status(t, self.lex, self.media)
+        status = self._status[t.i]
         if status is None:
             return None
         frame_id = (extra or {}).get("frame", frame.id)
@@ -1352,7 +1361,7 @@ class _DocContext:
         values = []
         for i, value in self.money.items():
             token = self.doc[i]
-            if token.sent.start != t.sent.start:
+            if self.sents.number[i] != self.sents.number[t.i]:
                 continue
             if token.head.i in self.money and token.head.i != token.i:
                 continue  # only the amount's root word counts
@@ -1362,9 +1371,7 @@ class _DocContext:
 
     def _date(self, t: Token) -> str | None:
         targets = {tok.i for tok in scope(t)}
-        for ent in t.sent.ents:
-            if ent.label_ != "DATE":
-                continue
+        for ent in self.dates.get(self.sents.number[t.i], ()):
             if self._attached(ent.root, targets, hops=3):
                 value = normalise_date(ent.text, self.doc._.published)
                 if value:
