@@ -364,6 +364,23 @@ class _DocContext:
         )
         for child in t.children:
             self._add_child(slots, child, passive, t)
+        # Right node raising: "trains and deploys its models on OCI".
+        if t.pos_ == "VERB":
+            for conj in (c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                for child in conj.children:
+                    if child.dep_ == "prep" and "prep:" + child.lower_ not in slots:
+                        slots["prep:" + child.lower_].extend(g for g in child.children if g.dep_ == "pobj")
+                    elif child.dep_ == "dobj" and "dobj" not in slots:
+                        slots["dobj"].append(child)
+        # "Its workloads there [will run] on X": a main verb parsed as a clause of its subject.
+        if (
+            t.pos_ == "VERB"
+            and t.dep_ == "acl"
+            and t.head.dep_ == "ROOT"
+            and "nsubj" not in slots
+            and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "can", "could", "may"} for c in t.children)
+        ):
+            slots["nsubj"].append(t.head)
         # Prepositions misattached to the amount, stake or object noun belong to the trigger:
         # "invested [$4 billion [in Anthropic]]", "trains [its models [on TPUs]]".
         holders = ("dobj", "npadvmod", "attr", "nsubj" if passive else "_")
@@ -459,12 +476,6 @@ class _DocContext:
             slots["nsubj"].extend(
                 c for c in t.children if c.dep_ in {"nmod", "npadvmod"} and c.i < t.i and c.i in self.index
             )
-        # Right node raising: "trains and deploys its models on OCI".
-        if t.pos_ == "VERB":
-            for conj in (c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"):
-                for child in conj.children:
-                    if child.dep_ == "prep" and "prep:" + child.lower_ not in slots:
-                        slots["prep:" + child.lower_].extend(g for g in child.children if g.dep_ == "pobj")
         return slots
 
     def _add_child(self, slots: dict, child: Token, passive: bool, t: Token) -> None:
@@ -608,7 +619,11 @@ class _DocContext:
                         if g.dep_ == "pobj":
                             return self._owner_of_thing(g) if g.i not in self.index else [self.index[g.i]]
             return []
-        owners = [self.index[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.index]
+        owners = [
+            m for c in token.children if c.dep_ == "poss" for m in (
+                self._mentions_of(c, depth=3) if c.lower_ == "whose" else [self.index[c.i]] if c.i in self.index else []
+            )
+        ]
         if not owners and token.lemma_.lower() in _UNIT_NOUNS:
             # "the manufacturing business of ZT Systems"
             owners = [
@@ -981,7 +996,9 @@ class _DocContext:
             kind = self._kind_of_noun(token)
             if kind is None:
                 # "its models, TPUs", "thousands of Nvidia GPUs": go down to what names it.
-                partitive = token.lemma_.lower() in self.cls["partitive"] or token.like_num
+                partitive = (
+                    token.lemma_.lower() in self.cls["partitive"] or token.like_num or token.i in self.money
+                )
                 for child in token.children:
                     if child.dep_ == "appos":
                         queue.append(child)
@@ -1035,7 +1052,8 @@ class _DocContext:
         lemma = token.lemma_.lower()
         words = {lemma, token.lower_, token.lower_.removesuffix("s")}
         if token.i > 0 and token.doc[token.i - 1].dep_ == "compound":
-            words.add(token.doc[token.i - 1].lower_ + " " + token.lower_)
+            before = token.doc[token.i - 1].lower_
+            words |= {before + " " + token.lower_, before + " " + lemma}
         if words & self.cls["chip_nouns"]:
             return "chips"
         if words & self.cls["cloud_nouns"]:
@@ -1108,7 +1126,9 @@ class _DocContext:
                 customers = [c for c in customers if all(c is not r for r, _ in resources)]
         if frame.id in {"supply.verb", "power.verb"}:
             if not resources:
-                resources = [(p, k) for p in providers if (k := self._kind_of_entity(p.entity))]
+                # "IREN will provide Microsoft with capacity": an unknown provider sells what it names
+                fallback = ownerless[0] if ownerless else None
+                resources = [(p, k) for p in providers if (k := self._kind_of_entity(p.entity) or fallback)]
             elif providers:
                 # "Nvidia supplies OpenAI with GPUs": the GPUs' maker is the subject.
                 kinds = {k for _, k in resources}
@@ -1122,12 +1142,13 @@ class _DocContext:
             # "makes custom chips for Google", "buys capacity from CoreWeave": the maker is named
             # by the verb, not by the noun.
             role = {"chips": "chipmaker", "cloud": "cloud"}
-            resources += [
-                (p, k)
-                for p in providers
-                for k in dict.fromkeys(ownerless)
-                if self.gaz.has_role(self.gaz.party(p.entity)[0], role[k]) or not p.entity.known
-            ]
+            for p in providers:
+                party = self.gaz.party(p.entity)[0]
+                for k in dict.fromkeys(ownerless):
+                    if self.gaz.has_role(party, role[k]) or not p.entity.known:
+                        resources.append((p, k))
+                    elif k == "chips" and self.gaz.has_role(party, "cloud"):
+                        resources.append((p, "cloud"))  # "rents GPUs from Lambda": Lambda's cloud
         for supplier, kind in resources:
             pairs += [(supplier, c, kind, None) for c in customers if c is not supplier]
             if kind == "chips" and frame.id == "supply.verb":
