@@ -213,3 +213,60 @@ def evaluate(
         status_errors=sorted(status_errors),
         amount_errors=sorted(amount_errors, key=lambda e: e[0]),
     )
+
+
+def calibrate(
+    articles: Iterable, gold: Iterable[dict], *, gazetteer: Gazetteer | None = None
+) -> dict[str, tuple[int, int]]:
+    """Count, for each frame of the lexicon, its claims and how many of them the gold confirms.
+
+    The basis of ``data/calibration.toml``: a frame's smoothed precision, (right + 1) / (all + 2),
+    is the base of the confidence of every triple it yields.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+        The annotated articles.
+    gold : iterable of dict
+        Their gold triples.
+
+    Returns
+    -------
+    dict
+        frame id -> (claims, claims found in the gold).
+    """
+    from .extractor import Extractor
+
+    gazetteer = gazetteer or load_gazetteer()
+    keys = set(_group(gold, gazetteer))
+    extractor = Extractor()
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for article in articles:
+        doc = extractor.nlp.make_doc(article.text)
+        doc._.published = article.published
+        doc = extractor.nlp(doc)
+        for claim in doc._.claims:
+            record = {
+                "article_id": article.id,
+                "subject": claim.subject.name,
+                "relation": claim.relation,
+                "object": claim.object.name,
+            }
+            counts[claim.frame][0] += 1
+            counts[claim.frame][1] += _key(record, gazetteer) in keys
+    return {frame: (n, right) for frame, (n, right) in sorted(counts.items())}
+
+
+def write_calibration(counts: dict[str, tuple[int, int]], path: str | Path, source: str) -> None:
+    """Write frame precisions as the TOML the relation extractor reads."""
+    lines = [
+        "# Precision of each relation frame, measured by `alliances evaluate --calibrate` on",
+        f"# {source}: (right + 1) / (claims + 2). A triple's confidence is its frame's precision",
+        "# times the linking confidence of its two mentions (1.0 gazetteer, 0.9 short name,",
+        "# 0.85 description, 0.8 NER, 0.75 pronoun, 0.7 guessed name).",
+        "",
+        "[frame]",
+    ]
+    for frame, (n, right) in counts.items():
+        lines.append(f'"{frame}" = {(right + 1) / (n + 2):.3f}  # {right} of {n}')
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -8,6 +8,7 @@ the corpus size.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections import Counter
@@ -147,8 +148,14 @@ class Extractor:
         self, chunks: Iterator[list[Article]], workers: int
     ) -> Iterator[tuple[list[Article], list]]:
         in_flight: list[tuple[list[Article], Future]] = []
+        # forkserver, not fork: the parent holds threads (BLAS, progress bars) that fork would copy
+        # half-way through their work.
+        context = multiprocessing.get_context(
+            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        )
         with ProcessPoolExecutor(
             max_workers=workers,
+            mp_context=context,
             initializer=_init_worker,
             initargs=(self.model, self.gazetteer, self.lexicon, self.batch_size),
         ) as pool:

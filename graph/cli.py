@@ -191,15 +191,11 @@ def _summary(stats, where: str | None) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option(
-    "--errors",
-    "show_errors",
-    is_flag=True,
-    help="List false positives, false negatives and status/amount errors.",
-)
+@click.option("--errors", "show_errors", is_flag=True, help="List false positives, false negatives and status/amount errors.")
+@click.option("--calibrate", is_flag=True, help="Measure each relation frame's precision on these articles and write extract/data/calibration.toml (triple confidences).")
 @model_option
 @handle_errors
-def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, model) -> None:
+def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, calibrate, model) -> None:
     """Precision, recall and F1 per relation against a gold file.
 
     With no ARTICLES, scores the bundled development set (examples/articles.jsonl against
@@ -222,6 +218,21 @@ def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, model) -> 
         base = sources[0] if sources else Path(triples_path)
         gold = (base if base.is_dir() else base.parent) / "gold.jsonl"
     gold_records = read_gold(gold)
+    if calibrate:
+        from extract.evaluate import calibrate as measure
+        from extract.evaluate import write_calibration
+
+        target = Path(__file__).resolve().parent.parent / "extract" / "data" / "calibration.toml"
+        counts = measure(iter_articles(sources, on_error="raise"), gold_records)
+        root = target.parents[2]
+        names = [str(s.resolve().relative_to(root)) if s.resolve().is_relative_to(root) else s.name for s in sources]
+        write_calibration(counts, target, ", ".join(names))
+        console.table(
+            f"frame precision -> {target}",
+            ["frame", "claims", "right", "precision"],
+            [(f, n, r, f"{(r + 1) / (n + 2):.3f}") for f, (n, r) in counts.items()],
+        )
+        return
     article_ids = None
     if triples_path:
         predicted = [record for _, record in read_triples(triples_path)]
