@@ -226,6 +226,10 @@ class _DocContext:
             if ent.label_ == "DATE":
                 self.dates.setdefault(self.sents.number[ent.start], []).append(ent)
         self._status: dict[int, str | None] = {}
+        self._linear: dict[int, dict[str, list[Token]]] = {}
+        self._verb_lemmas = {
+            lemma for f in self.lex.frames if "VERB" in f.pos for lemma in f.lemmas
+        }
         self.round: tuple[int, list[Mention]] | None = None
         self._buying = False
 
@@ -247,6 +251,10 @@ class _DocContext:
                 c.dep_ == "dobj" or (token.dep_ == "relcl" and c.lower_ in _RELATIVE) for c in token.children
             ):
                 pos = "VERB"  # "the chip, which Microsoft and Meta [use]": a verb tagged as a noun
+            misread = self._misread_verb(token)
+            if misread is not None:
+                lemma, pos = misread, "VERB"
+                self._linear[token.i] = self._linear_slots(token)
             if pos == "ADP" and token.lower_ in _PLATFORM_PREPOSITIONS:
                 lemma, pos = "available", "ADJ"  # "through Amazon Bedrock": a way of offering
                 if not any(g.i in self.index and "platform" in self.index[g.i].entity.roles for g in token.children):
@@ -319,7 +327,7 @@ class _DocContext:
             c.lower_ == particle and c.dep_ in {"prt", "dobj", "advmod", "prep"} for c in t.children
         ):
             return []
-        slots = self._slots(t)
+        slots = self._linear.get(t.i) or self._slots(t)
         if frame.requires and not self._satisfies(frame.requires, t, slots):
             return []
         if frame.relation == "SUPPLY":
@@ -329,6 +337,56 @@ class _DocContext:
         else:
             pairs = self._party_pairs(frame, t, slots)
         return [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]
+
+    def _misread_verb(self, token: Token) -> str | None:
+        """The verb lemma of a verb the tagger took for a noun: "Lambda [rents] Nvidia GPUs".
+
+        A third-person verb form right after a name, the name not its possessor, is read as
+        a verb whose parse is then not to be trusted.
+        """
+        if token.pos_ not in {"NOUN", "PROPN"} or not token.lower_.endswith("s") or token.i == 0:
+            return None
+        before = token.doc[token.i - 1]
+        mention = self.index.get(before.i)
+        if mention is None or before.tag_ == "POS" or mention.entity.type == "MEDIA":
+            return None
+        for lemma in (token.lower_[:-1], token.lower_[:-2]):
+            if lemma in self._verb_lemmas:
+                return lemma
+        return None
+
+    def _linear_slots(self, t: Token) -> dict[str, list[Token]]:
+        """Slots read along the text, for a verb whose parse failed: subject on the left, the
+        first noun phrase on the right as object, then each preposition with its noun phrase."""
+        doc = t.doc
+        sent = self.sents.of(t.i)
+        slots: dict[str, list[Token]] = defaultdict(list)
+        slots["nsubj"].append(doc[t.i - 1])
+
+        def phrase_head(i: int) -> tuple[int, int]:
+            """(head index, next index) of the noun phrase starting at i."""
+            head = -1
+            while i < sent.end and (
+                doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "DET", "SYM"} or doc[i].text == "-"
+            ):
+                if doc[i].pos_ in {"NOUN", "PROPN"} or i in self.index:
+                    head = i
+                i += 1
+            return head, i
+
+        i = t.i + 1
+        head, i = phrase_head(i)
+        if head >= 0:
+            slots["dobj"].append(doc[head])
+        while i < sent.end and doc[i].is_punct is False:
+            if doc[i].pos_ == "ADP":
+                prep = doc[i].lower_
+                head, i = phrase_head(i + 1)
+                if head >= 0:
+                    slots["prep:" + prep].append(doc[head])
+                continue
+            i += 1
+        return slots
 
     def _fallback(self, t: Token, frames: list[Frame], sent: Span) -> list[Claim]:
         """When no frame finds the parties of a partnership: the two organisations of its clause.
