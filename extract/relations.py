@@ -94,6 +94,8 @@ _RAISE_VERBS = {
     "collect",
 }
 _PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
+_NO_FALLBACK = {"partner", "ally", "collaborator", "licensee", "licensor"}  # role nouns need their frame
+_OFFERING = {"offer", "sell", "distribute", "available", "bring", "add", "list", "feature", "launch", "make"}
 _MODEL_NOUNS = {"model", "llm", "chatbot", "assistant", "family", "series", "lineup", "technology"}
 _PLATFORM_PREPOSITIONS = {"through", "via", "on", "in", "inside", "within", "into", "onto"}
 _PENDING = {"agree", "plan", "expect", "seek", "propose", "announce", "intend", "pending", "talk", "negotiate"}
@@ -103,7 +105,7 @@ _LIGHT_NOUNS = {"part", "terms", "term", "framework", "kind", "form", "way", "se
 _PAIR_WORDS = {"two companies", "two firms", "two groups", "the companies", "both companies", "the pair", "the duo", "the two", "two sides", "the firms"}
 _PAIR_WORDS_HEADS = {"companies", "firms", "groups", "pair", "duo", "two", "sides"}
 _PARTITIVE_HEADS = {"one", "some", "several", "two", "three", "many", "each", "both", "all"}
-_BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure"}
+_BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure", "sell"}
 _ROUND_ROLES = {"participant", "backer", "investor", "co-investor", "co-lead", "co-leader", "lead"}
 _COPULAS = {"be", "remain", "become", "stay", "include", "count", "comprise", "feature"}
 _DEAL_NOUNS = {
@@ -397,8 +399,12 @@ class _DocContext:
         """
         # Measured on the development set, guessing directions of investments and acquisitions
         # this way is wrong too often; partnerships, which have no direction, gain.
-        if not any(f.relation == "PARTNERS_WITH" for f in frames):
+        partner_frames = [f for f in frames if f.relation == "PARTNERS_WITH"]
+        if not partner_frames or t.lemma_.lower() in _NO_FALLBACK:
             return []
+        particle = partner_frames[0].particles.get(t.lemma_.lower())
+        if particle and not any(c.lower_ == particle for c in t.children):
+            return []  # "join" alone is no partnership, "join forces" is
         relation = "PARTNERS_WITH"
         top = t
         while top.pos_ not in {"VERB", "AUX"} and top.head.i != top.i:
@@ -1027,8 +1033,11 @@ class _DocContext:
             ]
         if frame.id == "raise.verb" and objects:
             self._remember_round(t, objects)
+        as_role = t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB"
+        if frame.id == "partner.noun" and subjects and as_role:
+            objects = []  # "Bell chose Groq as the inference partner for its network": Bell
         if frame.id in {"investor.noun", "partner.noun"} and subjects and not objects:
-            if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB":
+            if as_role:
                 # "Anthropic counts Google as a backer": the counting subject is the other party.
                 objects = [
                     m for s in self._subjects(t.head.head) for m in self._mentions_of(s)
@@ -1115,6 +1124,9 @@ class _DocContext:
                         )
             for owner in owners:
                 owner_kind = self._kind_of_entity(owner.entity)
+                if kind == "cloud" and owner.entity.type == "ORG" and owner_kind == "chips":
+                    out.append((owner, "chips"))  # "Nvidia's accelerated computing": its chips
+                    continue
                 if kind == "chips_if_chipmaker":
                     if owner_kind == "chips":
                         out.append((owner, "chips"))
@@ -1339,7 +1351,8 @@ class _DocContext:
         models_named = any(m.entity.type == "MODEL" for m in in_clause) or any(
             self.doc[i].lemma_.lower() == "model" for i in clause
         )
-        if not platforms and not preposition and models_named:
+        offering = t.lemma_.lower() in _OFFERING
+        if not platforms and not preposition and models_named and offering:
             platforms = [m for m in in_clause if m.entity.type == "CLOUD"] + [
                 owner
                 for i in clause
@@ -1507,7 +1520,7 @@ def _inside_other_clause(token: Token, top: Token) -> bool:
     """Whether ``token`` sits in a clause of its own below ``top`` ("which ...", "after ...")."""
     current = token
     while current.i != top.i and current.head.i != current.i:
-        if current.dep_ in {"relcl", "advcl", "ccomp", "acl", "parataxis"} and current.pos_ in {"VERB", "AUX"}:
+        if current.dep_ in {"relcl", "advcl", "ccomp", "acl", "parataxis", "conj"} and current.pos_ in {"VERB", "AUX"}:
             return True
         current = current.head
     return False
