@@ -54,6 +54,7 @@ class Lexicon:
     org_cue_nouns: frozenset[str]
     org_suffixes: frozenset[str]
     places: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
 
     def frames_for(self, lemma: str, pos: str) -> list[Frame]:
         return [f for f in self._index.get(lemma, ()) if pos in f.pos]
@@ -125,4 +126,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         org_cue_nouns=frozenset(data["parties"]["org_cue_nouns"]),
         org_suffixes=frozenset(data["parties"]["org_suffixes"]),
         places=frozenset(data["parties"].get("places", ())),
+        person_titles=frozenset(data["parties"].get("person_titles", ())),
     )

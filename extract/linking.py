@@ -199,16 +199,35 @@ class EntityLinker:
         name = clean_org_name(text)
         if not _plausible_name(name, self.lexicon) or name.lower() in self.places_lower:
             return None
-        if name.isupper() and (len(name.split()) > 1 or _shouting(span.doc, start)):
+        if name.isupper() and (len(name.split()) > 1 or _shouting(span.doc, start) or _dateline(span.doc, start)):
             return None  # "ABU DHABI -", "360 MILLION FREE SUBSCRIPTIONS": datelines, headings
         known = self.gazetteer.lookup(name)
         if known is not None:
             return Mention(start, end, known, "ner", confidence) if known.is_party else None
+        if _titled(span.doc[start:end], self.lexicon):
+            return None  # "chief executive Masayoshi Son": a person
         entity = self._new_orgs.get(name)
         if entity is None:
             entity = Entity(id=slugify(name), name=name, type="ORG", known=False)
             self._new_orgs[name] = entity
         return Mention(start, end, entity, "ner", confidence)
+
+
+def _titled(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a name comes with a person's title: "chief executive X", "X, the founder"."""
+    root = span.root
+    near = [c for c in root.children if c.dep_ in {"compound", "appos", "amod"} and c.i not in range(span.start, span.end)]
+    if root.dep_ in {"appos", "compound"}:
+        near.append(root.head)
+    doc = span.doc
+    before = [doc[i] for i in range(max(0, span.start - 2), span.start)]
+    return any(t.lemma_.lower() in lexicon.person_titles for t in near + before)
+
+
+def _dateline(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a line as a dateline: "OSLO - Nscale ...", "TOKYO —"."""
+    starts_line = i == 0 or "\n" in doc[i - 1].text
+    return starts_line and i + 1 < len(doc) and doc[i + 1].text in {"-", "—", "–", ":"}
 
 
 def _shouting(doc: Doc, i: int) -> bool:
@@ -362,7 +381,8 @@ def _based_in(doc: Doc, start: int, places: frozenset[str] | set[str] = frozense
         while left >= 0 and doc[left].text[:1].isupper():
             words.insert(0, doc[left].text)
             left -= 1
-        return " ".join(words) or None
+        place = " ".join(words)
+        return place if place in places else None  # "the Arm-based designer" names no city
     # "the Heidelberg startup": a place name right before the noun
     left = start - 1
     words = []

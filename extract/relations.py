@@ -435,7 +435,7 @@ class _DocContext:
                 return True
             if need == "FUNDING" and any(self._is_funding(o) for o in objects):
                 return True
-            if need == "STAKE" and any(o.lemma_.lower() in self.cls["stake"] for o in objects):
+            if need == "STAKE" and any(w.lemma_.lower() in self.cls["stake"] for w in _through_amounts(objects, self.money)):
                 return True
             if need == "CHIPS" and any(
                 self._kind_of_noun(o) == "chips"
@@ -519,6 +519,8 @@ class _DocContext:
                             slots[key].extend(g for g in deeper.children if g.dep_ == "pobj")
         # A participle modifies its noun: "a round led by X", "X-backed Y". Without an agent at
         # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
+        if t.tag_ == "VBN" and t.dep_ == "advcl" and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children):
+            slots["dobj"].extend(s for s in self._subjects(t.head))
         if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
             has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
             if not has_agent and t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.i in self.index:
@@ -607,8 +609,14 @@ class _DocContext:
     def _inherited_subject(self, verb: Token) -> list[Token]:
         current = verb
         for _ in range(3):
+            if current.dep_ in {"acl", "xcomp", "relcl"} and current.head.i in self.index:
+                return [current.head]  # headline style: "Qualcomm to buy Alphawave Semi"
             if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
-                # "Amazon is in talks to invest": the talks' holder invests.
+                # "Amazon is in talks to invest": the talks' holder invests;
+                # "SoftBank's agreement to take a stake": the agreement's owner does.
+                owners = [c for c in current.head.children if c.dep_ == "poss" and c.i in self.index]
+                if owners:
+                    return owners
                 noun = current.head
                 governing = _governing_verb(noun, self.money)
                 for _ in range(2):  # "signed a letter [of intent [to invest]]"
@@ -870,6 +878,11 @@ class _DocContext:
                 return self._round_owner(current)
             if current.pos_ == "VERB" and current.lemma_.lower() in _RAISE_VERBS:
                 return [self.index[s.i] for s in self._subjects(current) if s.i in self.index]
+            if current.pos_ == "VERB":
+                # "A led the round, with participation from B": the round the verb is about
+                for child in current.children:
+                    if child.dep_ in {"dobj", "nsubjpass"} and self._is_funding(child):
+                        return self._round_owner(child)
         return []
 
     def _self_tokens(self, t: Token) -> list[Token]:
@@ -894,7 +907,9 @@ class _DocContext:
         if t.dep_ == "pobj" and head.lower_ == "among":
             # "with A and B among the other backers": among hangs on A, or on the verb beside "with"
             holder = head.head
-            if holder.pos_ in {"VERB", "AUX"}:
+            if holder.lemma_.lower() in _COPULAS:
+                out.extend(self._subjects(holder))  # "A and B were among the other investors"
+            elif holder.pos_ in {"VERB", "AUX"}:
                 out.extend(
                     g
                     for p in holder.children
@@ -944,19 +959,24 @@ class _DocContext:
             elif tag == "ROUND_CONTEXT":
                 # "Microsoft and Nvidia also took part": the round told just before, when the
                 # verb names no object of its own.
-                particle = frame.particles.get(t.lemma_.lower())
+                particle = frame.particles.get(t.lemma_.lower()) if frame else None
                 objects = [tok for k in ("dobj", "prep:in", "prep:into", "prep:with") for tok in slots.get(k, ())]
                 if not [o for o in objects if o.lower_ != particle and o.i not in self.money]:
                     found.extend(self._last_round(t, sentences=3))
                 continue
             elif tag == "STAKE":
-                stakes = [o for o in slots.get("dobj", ()) if o.lemma_.lower() in self.cls["stake"]]
+                stakes = [
+                    o for o in _through_amounts(slots.get("dobj", ()), self.money)
+                    if o.lemma_.lower() in self.cls["stake"]
+                ]
                 tokens = [
                     g
                     for s in stakes
                     for p in s.children
                     if p.dep_ == "prep" and p.lower_ in {"in", "of"}
                     for g in p.children
+                ] + [
+                    c for s in stakes for c in s.children if c.dep_ in {"compound", "poss"} and c.i in self.index
                 ] + slots.get("prep:in", [])
             else:
                 tokens = slots.get(tag, [])
@@ -987,7 +1007,7 @@ class _DocContext:
             subjects = [m for m in subjects if m not in poss]
             objects = poss
         for tag in frame.flexible:
-            extra = self._resolve([tag], t, slots, compound=symmetric)
+            extra = self._resolve([tag], t, slots, compound=symmetric, frame=frame)
             extra = [m for m in extra if m not in subjects and m not in objects]
             if not extra:
                 continue
@@ -1056,7 +1076,7 @@ class _DocContext:
 
     def _rejected(self, frame: Frame, slots: dict) -> bool:
         """Whether the object word is a stake or a resource: "sold its stake", "buy Nvidia's chips"."""
-        words = [tok for tag in frame.object for tok in slots.get(tag, ())]
+        words = _through_amounts([tok for tag in frame.object for tok in slots.get(tag, ())], self.money)
         if "STAKE" in frame.reject_object and any(w.lemma_.lower() in self.cls["stake"] for w in words):
             return True
         return "RESOURCE" in frame.reject_object and any(
@@ -1524,6 +1544,18 @@ def _inside_other_clause(token: Token, top: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _through_amounts(tokens: Iterable[Token], money: dict) -> list[Token]:
+    """The words, and for an amount what it is of: "$5bn [of Intel common stock]"."""
+    out = []
+    for token in tokens:
+        out.append(token)
+        if token.i in money or token.like_num:
+            out.extend(
+                g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+            )
+    return out
 
 
 def _definite(noun: Token) -> bool:
