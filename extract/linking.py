@@ -481,7 +481,12 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
     In a copular predicate ("Amazon and Google remain its shareholders") "its" cannot be the
     subject it predicates, so the subject is skipped there.
     """
-    orgs = [m for m in mentions if m.start < pronoun.i and m.entity.type == "ORG"]
+    # "Nvidia and AMD, whose processors it buys": not the relative clause's own antecedent
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+    barred = set()
+    if clause is not None:
+        barred = {t.i for t in clause.head.subtree if t.i < clause.i} | {clause.head.i}
+    orgs = [m for m in mentions if m.start < pronoun.i and m.entity.type == "ORG" and m.start not in barred]
     if not orgs:
         return None
     by_token = {i: m for m in orgs for i in range(m.start, m.end)}

@@ -557,6 +557,12 @@ class _DocContext:
                 if child.i != t.i:
                     self._add_child(slots, child, False, noun)
         if noun.pos_ in {"NOUN", "PROPN"}:
+            for clause in (c for c in noun.children if c.dep_ == "relcl"):
+                subjects = [c for c in clause.children if c.dep_ in _SUBJ and c.lower_ not in _RELATIVE]
+                if subjects:  # "the partnership that CMA CGM signed with Mistral AI"
+                    slots["head:nsubj"].extend(subjects)
+                    for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
+                        slots["prep:" + prep.lower_].extend(g for g in prep.children if g.dep_ == "pobj")
             head_verb = _governing_verb(noun, self.money)
             if head_verb is not None:
                 slots["head:nsubj"].extend(self._subjects(head_verb))
@@ -662,6 +668,8 @@ class _DocContext:
             return self._mentions_of(clause.head, compound, depth + 1) if clause is not None else []
         if mention is None and token.lower_ in _PAIR_WORDS_HEADS and self._pair(token):
             return self._pair(token)
+        if mention is None and token.lower_ in {"they", "them"}:
+            return self._plural(token)
         if mention is not None:
             found.append(mention)
             found.extend(self._list_after(mention))
@@ -714,6 +722,20 @@ class _DocContext:
             distinct = {self.gaz.party(m.entity)[0].id: m for m in named}
             if len(distinct) >= 2:
                 return list(distinct.values()) if len(distinct) == 2 else []
+        return []
+
+    def _plural(self, pronoun: Token) -> list[Mention]:
+        """"They": the organisations of the latest list named as a subject, in this sentence or
+        the one before ("Samsung and SK Hynix signed ..., under which they plan to supply")."""
+        first = self.sents.spans[max(0, self.sents.number[pronoun.i] - 1)].start
+        for i in range(pronoun.i - 1, first - 1, -1):
+            mention = self.index.get(i)
+            if mention is None or mention.start != i:
+                continue
+            root = self.doc[mention.start : mention.end].root
+            if root.dep_ in _SUBJ:
+                group = [mention, *self._list_after(mention)]
+                return group if len(group) > 1 else []
         return []
 
     def _owner_of_thing(self, token: Token) -> list[Mention]:
@@ -904,6 +926,8 @@ class _DocContext:
             out.append(head)
         if t.dep_ == "nsubj" and head.lemma_.lower() in _COPULAS:
             out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
+        if t.dep_ in {"npadvmod", "advcl", "nmod"} and head.pos_ in {"VERB", "AUX"} and t.i < head.i:
+            out.extend(self._subjects(head))  # a role noun fronted before its clause
         if t.dep_ == "pobj" and head.lower_ == "among":
             # "with A and B among the other backers": among hangs on A, or on the verb beside "with"
             holder = head.head
@@ -1191,7 +1215,11 @@ class _DocContext:
         owners: list[Mention] = []
         for child in token.children:
             if child.dep_ in {"poss", "compound", "nmod", "amod", "npadvmod", "appos"}:
-                owners.extend(self._mentions_of(child))
+                found = self._mentions_of(child)
+                if child.dep_ != "poss":
+                    # "the Colossus supercomputer": an unknown name before the noun names a thing
+                    found = [m for m in found if m.entity.known or m.entity.rollup]
+                owners.extend(found)
                 if child.i not in self.index and child.dep_ == "compound":
                     owners.extend(self._noun_owners(child))
             elif child.dep_ in {"prep", "agent"} and child.lower_ in {"from", "by", "of"}:
@@ -1237,6 +1265,10 @@ class _DocContext:
         resources = self._resources(resource_tokens, ownerless)
         self._buying = False
         customers = self._resolve(frame.customer, t, slots)
+        if frame.id == "run-on.verb":
+            owners = [m for o in slots.get("dobj", ()) if o.i not in self.index for m in self._owner_of_thing(o)]
+            if owners:
+                customers = owners  # "Microsoft moved the group's workloads onto Azure": the group
         providers = self._resolve(frame.provider, t, slots) if frame.provider else []
         if frame.customer_or_resource and not customers:
             customers = [
@@ -1277,7 +1309,9 @@ class _DocContext:
             pairs += [(supplier, c, kind, None) for c in customers if c is not supplier]
             if kind == "chips" and frame.id == "supply.verb":
                 # "CoreWeave rents Nvidia GPUs to OpenAI": CoreWeave has them from Nvidia.
-                pairs += [(supplier, p, kind, None) for p in providers if p is not supplier]
+                makers = {p.entity.id for p in providers}
+                if supplier.entity.id not in makers:
+                    pairs += [(supplier, p, kind, None) for p in providers]
         return pairs
 
     def _typed_kind(self, t: Token, slots: dict, frame: Frame) -> str | None:
