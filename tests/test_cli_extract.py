@@ -8,7 +8,12 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 
-ARTICLE = {"id": "a1", "title": "Deal", "published": "2024-03-01", "text": "Amazon invested $4 billion in Anthropic."}
+ARTICLE = {
+    "id": "a1",
+    "title": "Deal",
+    "published": "2024-03-01",
+    "text": "Amazon invested $4 billion in Anthropic.",
+}
 
 
 @pytest.fixture
@@ -27,7 +32,9 @@ def test_extract_writes_jsonl_triples_to_stdout(runner, articles):
     result = runner.invoke(cli, ["extract", str(articles), "-q"])
     assert result.exit_code == 0, result.output
     triples = [json.loads(line) for line in result.stdout.splitlines()]
-    assert {(t["subject"], t["relation"], t["object"]) for t in triples} == {("Amazon", "INVESTS_IN", "Anthropic")}
+    assert {(t["subject"], t["relation"], t["object"]) for t in triples} == {
+        ("Amazon", "INVESTS_IN", "Anthropic")
+    }
 
 
 @pytest.mark.parametrize("suffix", ["csv", "parquet", "jsonl"])
@@ -35,7 +42,11 @@ def test_extract_writes_each_format_by_suffix(runner, articles, tmp_path, suffix
     out = tmp_path / f"triples.{suffix}"
     result = runner.invoke(cli, ["extract", str(articles), "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
-    frame = {"csv": pd.read_csv, "parquet": pd.read_parquet, "jsonl": lambda p: pd.read_json(p, lines=True)}[suffix](out)
+    frame = {
+        "csv": pd.read_csv,
+        "parquet": pd.read_parquet,
+        "jsonl": lambda p: pd.read_json(p, lines=True),
+    }[suffix](out)
     assert frame.loc[0, "amount_usd"] == 4e9
     assert list(frame.columns)[:4] == ["subject", "subject_type", "relation", "object"]
 
@@ -90,8 +101,20 @@ def test_workers_give_the_same_triples_as_one_process(runner, tmp_path):
 
 def test_evaluate_prints_scores_per_relation(runner, articles, tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"article_id": "a1", "subject": "Amazon", "relation": "INVESTS_IN", "object": "Anthropic"}) + "\n")
-    result = runner.invoke(cli, ["evaluate", str(articles), "--gold", str(gold), "--format", "json"])
+    gold.write_text(
+        json.dumps(
+            {
+                "article_id": "a1",
+                "subject": "Amazon",
+                "relation": "INVESTS_IN",
+                "object": "Anthropic",
+            }
+        )
+        + "\n"
+    )
+    result = runner.invoke(
+        cli, ["evaluate", str(articles), "--gold", str(gold), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)
     assert scores["relations"]["INVESTS_IN"]["f1"] == 1.0
@@ -100,6 +123,8 @@ def test_evaluate_prints_scores_per_relation(runner, articles, tmp_path):
 def test_evaluate_rejects_an_unknown_relation(runner, articles, tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("")
-    result = runner.invoke(cli, ["evaluate", str(articles), "--gold", str(gold), "--relations", "LIKES"])
+    result = runner.invoke(
+        cli, ["evaluate", str(articles), "--gold", str(gold), "--relations", "LIKES"]
+    )
     assert result.exit_code == 2
     assert "LIKES" in result.output + result.stderr

@@ -1,0 +1,167 @@
+"""Where FalkorDB and Neo4j differ, in one small place.
+
+Everything else (the loader's writes, the store's reads, the named queries of ``queries/``) is one
+Cypher text that runs on both. What differs:
+
+- schema DDL: Neo4j has named ``CREATE CONSTRAINT ... IF NOT EXISTS``; FalkorDB has unnamed
+  ``CREATE INDEX`` plus the ``GRAPH.CONSTRAINT`` command, and neither of those is idempotent;
+- how each reports an error's position and a write on the read-only path;
+- constructs only Neo4j has (``=~``, ``EXISTS {}`` / ``COUNT {}`` subqueries, ``elementId()``,
+  ``datetime()``); `portability_problems` finds them, so that a query that would work on one
+  backend only is caught by the tests instead of by a user.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "FALKORDB",
+    "NEO4J",
+    "UNIQUE_IDS",
+    "Dialect",
+    "FalkorSchemaItem",
+    "falkordb_schema",
+    "neo4j_schema",
+    "portability_problems",
+]
+
+# Labels whose ``id`` is unique, and further look-ups that need an index.
+UNIQUE_IDS = ("Organization", "Product", "Article", "Evidence")
+LOOKUPS = (("Evidence", "edge"), ("Organization", "name"))
+
+_UNPORTABLE = (
+    (re.compile(r"=~"), "'=~' (FalkorDB has no regular expressions; use STARTS WITH / CONTAINS)"),
+    (re.compile(r"\bEXISTS\s*\{", re.I), "EXISTS { } subqueries (FalkorDB lacks them)"),
+    (re.compile(r"\bCOUNT\s*\{", re.I), "COUNT { } subqueries (FalkorDB lacks them)"),
+    (re.compile(r"\belementId\s*\(", re.I), "elementId() (FalkorDB lacks it; use the id property)"),
+    (re.compile(r"\bdatetime\s*\(", re.I), "datetime() (FalkorDB lacks it; dates are ISO strings)"),
+    (re.compile(r"\bCREATE\s+(CONSTRAINT|INDEX)\b", re.I), "schema DDL (it lives in dialects.py)"),
+)
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How one backend reports what the store needs to know about an error.
+
+    Attributes
+    ----------
+    name : str
+        ``"falkordb"`` or ``"neo4j"``.
+    read_only_markers : tuple of str
+        Text (FalkorDB) or status codes (Neo4j) by which the database refuses a write sent down
+        its read-only path (``GRAPH.RO_QUERY``, ``session.execute_read``).
+    """
+
+    name: str
+    read_only_markers: tuple[str, ...]
+
+    def refuses_write(self, text: str) -> bool:
+        """Whether an error message or code is the database refusing a write on the read path."""
+        return any(marker in text for marker in self.read_only_markers)
+
+    def error_position(self, message: str) -> tuple[str, int | None, int | None]:
+        """Split a database error into (reason, line, column), the reason on one line.
+
+        Examples
+        --------
+        >>> FALKORDB.error_position(
+        ...     "errMsg: Invalid input 'X': expected RETURN line: 1, column: 10, offset: 9 "
+        ...     "errCtx: MATCH (n) X errCtxOffset: 9")
+        ("Invalid input 'X': expected RETURN", 1, 10)
+        >>> NEO4J.error_position("Invalid input 'X' (line 2, column 3 (offset: 12))\\n  ^")
+        ("Invalid input 'X'", 2, 3)
+        """
+        if self.name == "falkordb":
+            pattern = r"errMsg:\s*(?P<reason>.*?)\s+line:\s*(?P<line>\d+),\s*column:\s*(?P<col>\d+)"
+        else:
+            pattern = r"(?P<reason>.*?)\s*\(line (?P<line>\d+), column (?P<col>\d+)"
+        match = re.search(pattern, message, re.S)
+        if match is None:
+            return _one_line(message), None, None
+        return _one_line(match["reason"]), int(match["line"]), int(match["col"])
+
+
+def neo4j_schema() -> list[str]:
+    """Idempotent Neo4j 5 DDL: a uniqueness constraint on ``id`` per label, and look-up indexes.
+
+    Examples
+    --------
+    >>> neo4j_schema()[0]
+    'CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE'
+    """
+    statements = [
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        for label in UNIQUE_IDS
+    ]
+    statements += [
+        f"CREATE INDEX {label.lower()}_{prop.lower()} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+        for label, prop in LOOKUPS
+    ]
+    return statements
+
+
+@dataclass(frozen=True)
+class FalkorSchemaItem:
+    """One FalkorDB index (a Cypher statement) or unique constraint (a ``GRAPH.CONSTRAINT``
+    command), with the (label, property) it covers so the store can skip what exists: neither
+    statement may be run twice."""
+
+    kind: str  # "index" or "unique"
+    label: str
+    prop: str
+    command: tuple[str, ...]
+
+
+def falkordb_schema(graph: str) -> list[FalkorSchemaItem]:
+    """FalkorDB's indexes, then its unique constraints (which need the index first).
+
+    Examples
+    --------
+    >>> falkordb_schema("alliances")[0].command
+    ('CREATE INDEX FOR (n:Organization) ON (n.id)',)
+    >>> falkordb_schema("alliances")[-1].command
+    ('GRAPH.CONSTRAINT', 'CREATE', 'alliances', 'UNIQUE', 'NODE', 'Evidence', 'PROPERTIES', '1', 'id')
+    """
+    indexed = [(label, "id") for label in UNIQUE_IDS] + list(LOOKUPS)
+    items = [
+        FalkorSchemaItem("index", label, prop, (f"CREATE INDEX FOR (n:{label}) ON (n.{prop})",))
+        for label, prop in indexed
+    ]
+    items += [
+        FalkorSchemaItem(
+            "unique",
+            label,
+            "id",
+            ("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", label, "PROPERTIES", "1", "id"),
+        )
+        for label in UNIQUE_IDS
+    ]
+    return items
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+def portability_problems(cypher: str) -> list[str]:
+    """Constructs in ``cypher`` that only one of the two backends understands.
+
+    Examples
+    --------
+    >>> portability_problems("MATCH (o:Organization) WHERE o.name =~ 'Open.*' RETURN o")
+    ["'=~' (FalkorDB has no regular expressions; use STARTS WITH / CONTAINS)"]
+    >>> portability_problems("MATCH (o:Organization) RETURN o.name")
+    []
+    """
+    text = "\n".join(line.split("//", 1)[0] for line in cypher.splitlines())
+    return [problem for pattern, problem in _UNPORTABLE if pattern.search(text)]
+
+
+FALKORDB = Dialect("falkordb", ("is to be executed only on read-only queries",))
+NEO4J = Dialect(
+    "neo4j",
+    ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase"),
+)
