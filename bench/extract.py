@@ -39,7 +39,9 @@ def corpus(n: int) -> list[Article]:
 
 
 def words(texts: list[str], nlp) -> int:
-    return sum(len([t for t in nlp.make_doc(text) if not t.is_punct and not t.is_space]) for text in texts)
+    return sum(
+        len([t for t in nlp.make_doc(text) if not t.is_punct and not t.is_space]) for text in texts
+    )
 
 
 def bare_speed(articles: list[Article]) -> tuple[float, int]:
@@ -65,14 +67,16 @@ def full_speed(articles: list[Article], workers: int = 1) -> float:
 def peak_memory(n: int) -> float:
     """Peak RSS (MB) of a fresh process extracting n articles."""
     code = (
-        "import resource, sys; sys.path.insert(0, %r)\n"
+        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "from bench.extract import corpus\n"
         "from extract import Extractor\n"
         "e = Extractor()\n"
-        "for _ in e.iter_triples(iter(corpus(%d))): pass\n"
+        f"for _ in e.iter_triples(iter(corpus({n}))): pass\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
-    ) % (str(ROOT), n)
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     return float(result.stdout.strip().splitlines()[-1])
 
 
@@ -94,7 +98,9 @@ def main() -> None:
     small, large = max(args.articles // 4, 50), args.articles
     mem_small, mem_large = peak_memory(small), peak_memory(large)
     print(f"peak memory {small:>5} articles {mem_small:8.0f} MB")
-    print(f"peak memory {large:>5} articles {mem_large:8.0f} MB  (growth {mem_large / mem_small:.2f}x for {large / small:.0f}x the articles)")
+    print(
+        f"peak memory {large:>5} articles {mem_large:8.0f} MB  (growth {mem_large / mem_small:.2f}x for {large / small:.0f}x the articles)"
+    )
 
     one = full_seconds
     two = full_speed(articles, workers=2)

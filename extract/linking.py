@@ -35,7 +35,17 @@ _RELATIVE = {"which", "that", "who"}
 _UNIT_SUFFIXES = {"Ventures", "Investments", "Capital", "Fund", "Venture"}
 _UNIT_NOUNS = {"fund", "arm", "unit", "subsidiary", "division", "vehicle", "affiliate"}
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
-_MAKER_NOUNS = {"maker", "developer", "creator", "owner", "parent", "operator", "designer", "builder", "inventor"}
+_MAKER_NOUNS = {
+    "maker",
+    "developer",
+    "creator",
+    "owner",
+    "parent",
+    "operator",
+    "designer",
+    "builder",
+    "inventor",
+}
 _OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
 
 
@@ -126,14 +136,29 @@ class EntityLinker:
                 for appos in (c for c in root.children if c.dep_ == "appos"):
                     if appos.lemma_.lower() not in _UNIT_NOUNS:
                         continue
-                    for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for prep in (
+                        c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"
+                    ):
                         for obj in prep.subtree:
                             owner = by_token.get(obj.i)
-                            if owner is not None and owner.entity.type == "ORG" and owner.entity.known:
+                            if (
+                                owner is not None
+                                and owner.entity.type == "ORG"
+                                and owner.entity.known
+                            ):
                                 parent = parent or owner.entity
             if parent is not None and parent.type == "ORG":
-                unit = Entity(id=entity.id, name=entity.name, type="ORG", owner=parent.id, rollup=True, known=False)
-                mention = Mention(mention.start, mention.end, unit, mention.source, mention.confidence)
+                unit = Entity(
+                    id=entity.id,
+                    name=entity.name,
+                    type="ORG",
+                    owner=parent.id,
+                    rollup=True,
+                    known=False,
+                )
+                mention = Mention(
+                    mention.start, mention.end, unit, mention.source, mention.confidence
+                )
             out.append(mention)
         return out
 
@@ -158,7 +183,9 @@ class EntityLinker:
         kept = []
         for mention in mentions:
             entity = short.get(mention.entity.name) if not mention.entity.known else None
-            kept.append(Mention(mention.start, mention.end, entity, "short", 0.9) if entity else mention)
+            kept.append(
+                Mention(mention.start, mention.end, entity, "short", 0.9) if entity else mention
+            )
         by_first: dict[str, list[tuple[str, Entity]]] = {}
         for form, entity in short.items():
             by_first.setdefault(form.split()[0], []).append((form, entity))
@@ -199,7 +226,9 @@ class EntityLinker:
         name = clean_org_name(text)
         if not _plausible_name(name, self.lexicon) or name.lower() in self.places_lower:
             return None
-        if name.isupper() and (len(name.split()) > 1 or _shouting(span.doc, start) or _dateline(span.doc, start)):
+        if name.isupper() and (
+            len(name.split()) > 1 or _shouting(span.doc, start) or _dateline(span.doc, start)
+        ):
             return None  # "ABU DHABI -", "360 MILLION FREE SUBSCRIPTIONS": datelines, headings
         known = self.gazetteer.lookup(name)
         if known is not None:
@@ -216,7 +245,11 @@ class EntityLinker:
 def _titled(span: Span, lexicon: Lexicon) -> bool:
     """Whether a name comes with a person's title: "chief executive X", "X, the founder"."""
     root = span.root
-    near = [c for c in root.children if c.dep_ in {"compound", "appos", "amod"} and c.i not in range(span.start, span.end)]
+    near = [
+        c
+        for c in root.children
+        if c.dep_ in {"compound", "appos", "amod"} and c.i not in range(span.start, span.end)
+    ]
     if root.dep_ in {"appos", "compound"}:
         near.append(root.head)
     doc = span.doc
@@ -312,7 +345,10 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     for mention in named:
         if mention.entity.is_product and mention.end < len(doc):
             head = doc[mention.end]
-            if head.lemma_.lower() in _MAKER_NOUNS and doc[mention.start : mention.end].root.head.i == head.i:
+            if (
+                head.lemma_.lower() in _MAKER_NOUNS
+                and doc[mention.start : mention.end].root.head.i == head.i
+            ):
                 owner, _ = linker.gazetteer.party(mention.entity)
                 if owner.type == "ORG":
                     candidates.append((head.i, head.i + 1, "descriptor", owner.id))
@@ -328,9 +364,9 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     for start, end, kind, entity_id in candidates:
         if any(i in covered for i in range(start, end)):
             continue
-        if kind != "pronoun" and not _definite(doc, start, end, in_named):
-            if not (kind == "descriptor" and start > 0 and start - 1 in in_named):
-                continue
+        follows_name = kind == "descriptor" and start > 0 and start - 1 in in_named
+        if kind != "pronoun" and not _definite(doc, start, end, in_named) and not follows_name:
+            continue
         mention = None
         if kind == "descriptor":
             mention = Mention(
@@ -386,7 +422,9 @@ def _based_in(doc: Doc, start: int, places: frozenset[str] | set[str] = frozense
     # "the Heidelberg startup": a place name right before the noun
     left = start - 1
     words = []
-    while left >= 0 and doc[left].pos_ == "PROPN" and doc[left].dep_ in {"compound", "nmod", "amod"}:
+    while (
+        left >= 0 and doc[left].pos_ == "PROPN" and doc[left].dep_ in {"compound", "nmod", "amod"}
+    ):
         words.insert(0, doc[left].text)
         left -= 1
     place = " ".join(words)
@@ -420,7 +458,11 @@ def _antecedent(
             continue
         wanted = {r for r in roles if not r.startswith("!")}
         unwanted = {r[1:] for r in roles if r.startswith("!")}
-        if wanted and entity.known and not any(gazetteer.has_role(entity, r, derived=False) for r in wanted):
+        if (
+            wanted
+            and entity.known
+            and not any(gazetteer.has_role(entity, r, derived=False) for r in wanted)
+        ):
             continue
         if mention.start in own:
             continue  # "the Nvidia-backed cloud company" is not Nvidia
@@ -456,7 +498,9 @@ def _clause_subjects(doc: Doc, mentions: list[Mention], position: int) -> set[st
     return {by_token[c.i].entity.id for c in subjects if c.i in by_token}
 
 
-def _most_salient(doc: Doc, fits: list[Mention], position: int, decay: float = 0.5) -> Mention | None:
+def _most_salient(
+    doc: Doc, fits: list[Mention], position: int, decay: float = 0.5
+) -> Mention | None:
     if not fits:
         return None
     sents = sentences(doc)
@@ -486,24 +530,35 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
     barred = set()
     if clause is not None:
         barred = {t.i for t in clause.head.subtree if t.i < clause.i} | {clause.head.i}
-    orgs = [m for m in mentions if m.start < pronoun.i and m.entity.type == "ORG" and m.start not in barred]
+    orgs = [
+        m
+        for m in mentions
+        if m.start < pronoun.i and m.entity.type == "ORG" and m.start not in barred
+    ]
     if not orgs:
         return None
     by_token = {i: m for m in orgs for i in range(m.start, m.end)}
     everywhere = {
-        i: m for m in mentions if m.entity.type == "ORG" and m.source != "pronoun" for i in range(m.start, m.end)
+        i: m
+        for m in mentions
+        if m.entity.type == "ORG" and m.source != "pronoun"
+        for i in range(m.start, m.end)
     }
     excluded: set[str] = set()
     if pronoun.dep_ == "poss":
         verb = pronoun.head
         # "X remains its backer": not X. "Y named X its partner": Y, not X.
         holder = verb
-        while holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.i != holder.i:
+        while (
+            holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.i != holder.i
+        ):
             holder = holder.head.head  # "X is one of its investors"
         predicate = holder.dep_ in {"attr", "acomp"}
         if verb.dep_ == "oprd":
             excluded |= {
-                by_token[c.i].entity.id for c in verb.head.children if c.dep_ == "dobj" and c.i in by_token
+                by_token[c.i].entity.id
+                for c in verb.head.children
+                if c.dep_ == "dobj" and c.i in by_token
             }
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
@@ -532,8 +587,14 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
         verb = pronoun.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        subjects = {by_token[c.i].entity.id for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i in by_token}
-        same = [m for m in orgs if m.start >= sentence.start and m.entity.id not in subjects | excluded]
+        subjects = {
+            by_token[c.i].entity.id
+            for c in verb.children
+            if c.dep_ in _SUBJECT_DEPS and c.i in by_token
+        }
+        same = [
+            m for m in orgs if m.start >= sentence.start and m.entity.id not in subjects | excluded
+        ]
         if same:
             return same[-1]
     previous_start = sentences(doc).start(sentence.start - 1) if sentence.start > 0 else 0

@@ -34,7 +34,8 @@ ORG_RELATIONS = ("INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "PARTNERS_WIT
 OWNS_CONFIDENCE = 0.95
 DEFAULT_RULE_PRECISION = 0.75
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_ARG_DEPS = {"nummod", 
+_ARG_DEPS = {
+    "nummod",
     "nsubj",
     "dobj",
     "attr",
@@ -94,15 +95,65 @@ _RAISE_VERBS = {
     "collect",
 }
 _PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
-_NO_FALLBACK = {"partner", "ally", "collaborator", "licensee", "licensor"}  # role nouns need their frame
-_OFFERING = {"offer", "sell", "distribute", "available", "bring", "add", "list", "feature", "launch", "make"}
+_NO_FALLBACK = {
+    "partner",
+    "ally",
+    "collaborator",
+    "licensee",
+    "licensor",
+}  # role nouns need their frame
+_OFFERING = {
+    "offer",
+    "sell",
+    "distribute",
+    "available",
+    "bring",
+    "add",
+    "list",
+    "feature",
+    "launch",
+    "make",
+}
 _MODEL_NOUNS = {"model", "llm", "chatbot", "assistant", "family", "series", "lineup", "technology"}
 _PLATFORM_PREPOSITIONS = {"through", "via", "on", "in", "inside", "within", "into", "onto"}
-_PENDING = {"agree", "plan", "expect", "seek", "propose", "announce", "intend", "pending", "talk", "negotiate"}
+_PENDING = {
+    "agree",
+    "plan",
+    "expect",
+    "seek",
+    "propose",
+    "announce",
+    "intend",
+    "pending",
+    "talk",
+    "negotiate",
+}
 _UNIT_NOUNS = {"business", "unit", "division", "arm", "operation", "asset", "subsidiary", "team"}
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
-_LIGHT_NOUNS = {"part", "terms", "term", "framework", "kind", "form", "way", "set", "series", "scope"}
-_PAIR_WORDS = {"two companies", "two firms", "two groups", "the companies", "both companies", "the pair", "the duo", "the two", "two sides", "the firms"}
+_LIGHT_NOUNS = {
+    "part",
+    "terms",
+    "term",
+    "framework",
+    "kind",
+    "form",
+    "way",
+    "set",
+    "series",
+    "scope",
+}
+_PAIR_WORDS = {
+    "two companies",
+    "two firms",
+    "two groups",
+    "the companies",
+    "both companies",
+    "the pair",
+    "the duo",
+    "the two",
+    "two sides",
+    "the firms",
+}
 _PAIR_WORDS_HEADS = {"companies", "firms", "groups", "pair", "duo", "two", "sides"}
 _PARTITIVE_HEADS = {"one", "some", "several", "two", "three", "many", "each", "both", "all"}
 _BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure", "sell"}
@@ -242,15 +293,24 @@ class _DocContext:
             return []
         claims = []
         for token in sent:  # rounds told in this sentence, for "took part" and "the round"
-            if token.pos_ in {"NOUN", "PROPN"} and self._is_funding(token) and token.i not in self.index:
+            if (
+                token.pos_ in {"NOUN", "PROPN"}
+                and self._is_funding(token)
+                and token.i not in self.index
+            ):
                 self._round_owner(token)
         for token in sent:
             if token.i in self.index and self.index[token.i].entity.type != "MEDIA":
                 continue
             lemma = token.lemma_.lower()
             pos = token.pos_
-            if pos == "NOUN" and token.dep_ in _CLAUSE_DEPS and any(
-                c.dep_ == "dobj" or (token.dep_ == "relcl" and c.lower_ in _RELATIVE) for c in token.children
+            if (
+                pos == "NOUN"
+                and token.dep_ in _CLAUSE_DEPS
+                and any(
+                    c.dep_ == "dobj" or (token.dep_ == "relcl" and c.lower_ in _RELATIVE)
+                    for c in token.children
+                )
             ):
                 pos = "VERB"  # "the chip, which Microsoft and Meta [use]": a verb tagged as a noun
             misread = self._misread_verb(token)
@@ -259,7 +319,10 @@ class _DocContext:
                 self._linear[token.i] = self._linear_slots(token)
             if pos == "ADP" and token.lower_ in _PLATFORM_PREPOSITIONS:
                 lemma, pos = "available", "ADJ"  # "through Amazon Bedrock": a way of offering
-                if not any(g.i in self.index and "platform" in self.index[g.i].entity.roles for g in token.children):
+                if not any(
+                    g.i in self.index and "platform" in self.index[g.i].entity.roles
+                    for g in token.children
+                ):
                     continue
                 frame = next(f for f in self.lex.frames if f.relation == "DISTRIBUTES")
                 claims.extend(self._apply(frame, token, sent))
@@ -286,7 +349,11 @@ class _DocContext:
         claims, seen = [], set()
         for mention in self.mentions:
             entity = mention.entity
-            if mention.source not in {"gazetteer", "ner", "short"} or not entity.owner or entity.id in seen:
+            if (
+                mention.source not in {"gazetteer", "ner", "short"}
+                or not entity.owner
+                or entity.id in seen
+            ):
                 continue
             if not (entity.is_product or entity.rollup) and not acquired.get(entity.id, True):
                 continue
@@ -317,8 +384,12 @@ class _DocContext:
             return False
         if any(t.lemma_.lower() in {"complete", "close", "finalize", "finalise"} for t in chain):
             return True
-        return bool(verbs) and verbs[0].tag_ in {"VBD", "VBN"} and not any(
-            c.dep_ == "aux" and c.lower_ in {"will", "would", "to"} for c in verbs[0].children
+        return (
+            bool(verbs)
+            and verbs[0].tag_ in {"VBD", "VBN"}
+            and not any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "to"} for c in verbs[0].children
+            )
         )
 
     # -- frames ---------------------------------------------------------------------------------
@@ -427,15 +498,21 @@ class _DocContext:
         return [claim] if claim is not None else []
 
     def _satisfies(self, requires: tuple[str, ...], t: Token, slots: dict) -> bool:
-        objects = [tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())]
+        objects = [
+            tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())
+        ]
         if "MONEY_SUBJECT" in requires:
-            objects += [t.head] + slots.get("nsubj", [])
+            objects += [t.head, *slots.get("nsubj", [])]
         for need in requires:
-            if need in {"MONEY", "MONEY_SUBJECT"} and any(tok.i in self.money for o in objects for tok in o.subtree):
+            if need in {"MONEY", "MONEY_SUBJECT"} and any(
+                tok.i in self.money for o in objects for tok in o.subtree
+            ):
                 return True
             if need == "FUNDING" and any(self._is_funding(o) for o in objects):
                 return True
-            if need == "STAKE" and any(w.lemma_.lower() in self.cls["stake"] for w in _through_amounts(objects, self.money)):
+            if need == "STAKE" and any(
+                w.lemma_.lower() in self.cls["stake"] for w in _through_amounts(objects, self.money)
+            ):
                 return True
             if need == "CHIPS" and any(
                 self._kind_of_noun(o) == "chips"
@@ -467,7 +544,9 @@ class _DocContext:
             for conj in (c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"):
                 for child in conj.children:
                     if child.dep_ == "prep" and "prep:" + child.lower_ not in slots:
-                        slots["prep:" + child.lower_].extend(g for g in child.children if g.dep_ == "pobj")
+                        slots["prep:" + child.lower_].extend(
+                            g for g in child.children if g.dep_ == "pobj"
+                        )
                     elif child.dep_ == "dobj" and "dobj" not in slots:
                         slots["dobj"].append(child)
         # "Its workloads there [will run] on X": a main verb parsed as a clause of its subject.
@@ -476,7 +555,10 @@ class _DocContext:
             and t.dep_ == "acl"
             and t.head.dep_ == "ROOT"
             and "nsubj" not in slots
-            and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "can", "could", "may"} for c in t.children)
+            and any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "can", "could", "may"}
+                for c in t.children
+            )
         ):
             slots["nsubj"].append(t.head)
         # Prepositions misattached to the amount, stake or object noun belong to the trigger:
@@ -512,18 +594,33 @@ class _DocContext:
             for child in list(t.children):
                 if child.dep_ != "prep" or child.lower_ not in {"at", "in"}:
                     continue
-                for obj in (g for g in child.children if g.dep_ == "pobj" and g.i not in self.index):
+                for obj in (
+                    g for g in child.children if g.dep_ == "pobj" and g.i not in self.index
+                ):
                     for deeper in obj.children:
                         key = "prep:" + deeper.lower_
-                        if deeper.dep_ == "prep" and deeper.lower_ in {"from", "by", "with"} and key not in slots:
+                        if (
+                            deeper.dep_ == "prep"
+                            and deeper.lower_ in {"from", "by", "with"}
+                            and key not in slots
+                        ):
                             slots[key].extend(g for g in deeper.children if g.dep_ == "pobj")
         # A participle modifies its noun: "a round led by X", "X-backed Y". Without an agent at
         # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
-        if t.tag_ == "VBN" and t.dep_ == "advcl" and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children):
+        if (
+            t.tag_ == "VBN"
+            and t.dep_ == "advcl"
+            and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children)
+        ):
             slots["dobj"].extend(s for s in self._subjects(t.head))
         if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
             has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
-            if not has_agent and t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.i in self.index:
+            if (
+                not has_agent
+                and t.dep_ == "acl"
+                and t.head.dep_ == "ROOT"
+                and t.head.i in self.index
+            ):
                 slots["nsubj"].append(t.head)
             else:
                 slots["dobj"].append(t.head)
@@ -531,7 +628,11 @@ class _DocContext:
         # A relative clause's pronoun stands for the noun it modifies.
         if t.dep_ == "relcl":
             rel = [c for c in t.children if c.lower_ in _RELATIVE] or [
-                g for c in t.children if c.dep_ == "prep" for g in c.children if g.lower_ in _RELATIVE
+                g
+                for c in t.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.lower_ in _RELATIVE
             ]
             if rel and rel[0].dep_ == "nsubj" and len(slots.get("nsubj", ())) > 1:
                 # "technology, which Anthropic favors": two subjects, so the pronoun is the object.
@@ -558,18 +659,30 @@ class _DocContext:
                     self._add_child(slots, child, False, noun)
         if noun.pos_ in {"NOUN", "PROPN"}:
             for clause in (c for c in noun.children if c.dep_ == "relcl"):
-                subjects = [c for c in clause.children if c.dep_ in _SUBJ and c.lower_ not in _RELATIVE]
+                subjects = [
+                    c for c in clause.children if c.dep_ in _SUBJ and c.lower_ not in _RELATIVE
+                ]
                 if subjects:  # "the partnership that CMA CGM signed with Mistral AI"
                     slots["head:nsubj"].extend(subjects)
-                    for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
-                        slots["prep:" + prep.lower_].extend(g for g in prep.children if g.dep_ == "pobj")
+                    for prep in (
+                        c
+                        for c in clause.children
+                        if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                    ):
+                        slots["prep:" + prep.lower_].extend(
+                            g for g in prep.children if g.dep_ == "pobj"
+                        )
             head_verb = _governing_verb(noun, self.money)
             if head_verb is not None:
                 slots["head:nsubj"].extend(self._subjects(head_verb))
                 slots["_head_verb"].append(head_verb)
                 # "struck a deal with X", "announced a partnership with X": the verb's "with".
                 for child in head_verb.children:
-                    if child.dep_ == "prep" and child.lower_ in {"with", "between"} and child.i > noun.i:
+                    if (
+                        child.dep_ == "prep"
+                        and child.lower_ in {"with", "between"}
+                        and child.i > noun.i
+                    ):
                         key = "prep:" + child.lower_
                         if key not in slots:
                             slots[key].extend(g for g in child.children if g.dep_ == "pobj")
@@ -580,7 +693,9 @@ class _DocContext:
         # A verb without a subject of its own: a name right before it ("Microsoft and Meta use").
         if t.pos_ in {"VERB", "NOUN"} and t.dep_ in _CLAUSE_DEPS and "nsubj" not in slots:
             slots["nsubj"].extend(
-                c for c in t.children if c.dep_ in {"nmod", "npadvmod"} and c.i < t.i and c.i in self.index
+                c
+                for c in t.children
+                if c.dep_ in {"nmod", "npadvmod"} and c.i < t.i and c.i in self.index
             )
         return slots
 
@@ -595,7 +710,9 @@ class _DocContext:
                 # "for Google ... and for Meta"
                 for conj in child.children:
                     if conj.dep_ == "conj" and conj.dep_ != "prep" and conj.lower_ == child.lower_:
-                        slots["prep:" + child.lower_].extend(g for g in conj.children if g.dep_ == "pobj")
+                        slots["prep:" + child.lower_].extend(
+                            g for g in conj.children if g.dep_ == "pobj"
+                        )
                 # "along with X", "together with X"
                 for g in child.children:
                     if g.dep_ == "prep":
@@ -620,7 +737,9 @@ class _DocContext:
             if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
                 # "Amazon is in talks to invest": the talks' holder invests;
                 # "SoftBank's agreement to take a stake": the agreement's owner does.
-                owners = [c for c in current.head.children if c.dep_ == "poss" and c.i in self.index]
+                owners = [
+                    c for c in current.head.children if c.dep_ == "poss" and c.i in self.index
+                ]
                 if owners:
                     return owners
                 noun = current.head
@@ -686,7 +805,11 @@ class _DocContext:
                 named = self._named_after(token)
                 if named is not None:
                     found.append(named)
-            if not found and token.pos_ in {"NOUN", "PRON", "NUM"} and self._kind_of_noun(token) is None:
+            if (
+                not found
+                and token.pos_ in {"NOUN", "PRON", "NUM"}
+                and self._kind_of_noun(token) is None
+            ):
                 found.extend(self._owner_of_thing(token))  # "the lab's workloads": the lab
         for child in token.children:
             if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
@@ -708,14 +831,19 @@ class _DocContext:
         return list(unique.values())
 
     def _pair(self, token: Token) -> list[Mention]:
-        """"The two companies", "the pair": the two organisations the article is about."""
-        words = " ".join(t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ in {"det", "nummod", "predet", "amod"} or t.i == token.i)
+        """ "The two companies", "the pair": the two organisations the article is about."""
+        words = " ".join(
+            t.lower_
+            for t in token.subtree
+            if (t.i <= token.i and t.dep_ in {"det", "nummod", "predet", "amod"}) or t.i == token.i
+        )
         if not any(w in words for w in _PAIR_WORDS):
             return []
         # The latest sentence before that names organisations, if it names exactly two.
         for sent in reversed(self.sents.spans[: self.sents.number[token.i] + 1]):
             named = [
-                m for m in self.mentions
+                m
+                for m in self.mentions
                 if sent.start <= m.start < min(sent.end, token.i)
                 and self.gaz.party(m.entity)[0].type == "ORG"
             ]
@@ -725,7 +853,7 @@ class _DocContext:
         return []
 
     def _plural(self, pronoun: Token) -> list[Mention]:
-        """"They": the organisations of the latest list named as a subject, in this sentence or
+        """ "They": the organisations of the latest list named as a subject, in this sentence or
         the one before ("Samsung and SK Hynix signed ..., under which they plan to supply")."""
         first = self.sents.spans[max(0, self.sents.number[pronoun.i] - 1)].start
         for i in range(pronoun.i - 1, first - 1, -1):
@@ -740,16 +868,33 @@ class _DocContext:
 
     def _owner_of_thing(self, token: Token) -> list[Mention]:
         """Whose thing a noun is: "the lab's workloads", "some of its models"."""
-        if token.lower_ in _PARTITIVE_HEADS or token.lemma_.lower() in {"most", "much", "all", "part", "some"}:
+        if token.lower_ in _PARTITIVE_HEADS or token.lemma_.lower() in {
+            "most",
+            "much",
+            "all",
+            "part",
+            "some",
+        }:
             for p in token.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     for g in p.children:
                         if g.dep_ == "pobj":
-                            return self._owner_of_thing(g) if g.i not in self.index else [self.index[g.i]]
+                            return (
+                                self._owner_of_thing(g)
+                                if g.i not in self.index
+                                else [self.index[g.i]]
+                            )
             return []
         owners = [
-            m for c in token.children if c.dep_ == "poss" for m in (
-                self._mentions_of(c, depth=3) if c.lower_ == "whose" else [self.index[c.i]] if c.i in self.index else []
+            m
+            for c in token.children
+            if c.dep_ == "poss"
+            for m in (
+                self._mentions_of(c, depth=3)
+                if c.lower_ == "whose"
+                else [self.index[c.i]]
+                if c.i in self.index
+                else []
             )
         ]
         if not owners and token.lemma_.lower() in _UNIT_NOUNS:
@@ -771,7 +916,11 @@ class _DocContext:
                 for g in child.children:
                     if g.dep_ == "pobj" and g.i in self.index:
                         found.extend(self._mentions_of(g, depth=1))
-            elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {"include", "comprise", "feature"}:
+            elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {
+                "include",
+                "comprise",
+                "feature",
+            }:
                 for g in child.children:
                     if g.dep_ in {"dobj", "attr"} and g.i in self.index:
                         found.extend(self._mentions_of(g, depth=1))
@@ -847,7 +996,16 @@ class _DocContext:
                         continue
                     if g.i in self.money or g.like_num:
                         # "a round of $40 billion in OpenAI": the company hangs on the amount
-                        g = next((x for p in g.children if p.dep_ == "prep" and p.lower_ in {"in", "for", "into"} for x in p.children if x.dep_ == "pobj"), g)
+                        g = next(
+                            (
+                                x
+                                for p in g.children
+                                if p.dep_ == "prep" and p.lower_ in {"in", "for", "into"}
+                                for x in p.children
+                                if x.dep_ == "pobj"
+                            ),
+                            g,
+                        )
                     found.extend(m for m in self._mentions_of(g, depth=1) if m.entity.type == "ORG")
                     named = None if found else self._named_after(g)
                     if named is not None:
@@ -911,7 +1069,11 @@ class _DocContext:
         """The words that *are* a role noun: "AWS is X's provider", "X, an investor in Y"."""
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PARTITIVE_HEADS:
             t = t.head.head  # "X is one of its shareholders": X is the one
-        while t.dep_ in {"nmod", "conj", "compound"} and t.head.pos_ in {"NOUN", "PROPN"} and t.head.i not in self.index:
+        while (
+            t.dep_ in {"nmod", "conj", "compound"}
+            and t.head.pos_ in {"NOUN", "PROPN"}
+            and t.head.i not in self.index
+        ):
             t = t.head  # "its primary cloud provider and training partner"
         out = [c for c in t.children if c.dep_ == "nsubj"]
         head = t.head
@@ -926,7 +1088,11 @@ class _DocContext:
             out.append(head)
         if t.dep_ == "nsubj" and head.lemma_.lower() in _COPULAS:
             out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
-        if t.dep_ in {"npadvmod", "advcl", "nmod"} and head.pos_ in {"VERB", "AUX"} and t.i < head.i:
+        if (
+            t.dep_ in {"npadvmod", "advcl", "nmod"}
+            and head.pos_ in {"VERB", "AUX"}
+            and t.i < head.i
+        ):
             out.extend(self._subjects(head))  # a role noun fronted before its clause
         if t.dep_ == "pobj" and head.lower_ == "among":
             # "with A and B among the other backers": among hangs on A, or on the verb beside "with"
@@ -946,7 +1112,9 @@ class _DocContext:
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in {"NOUN", "PROPN"}:
             out.append(head.head)  # "A and B as co-leads"
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ == "with":
-            out.extend(g for g in head.head.children if g.dep_ == "pobj")  # "with A and B as co-leads"
+            out.extend(
+                g for g in head.head.children if g.dep_ == "pobj"
+            )  # "with A and B as co-leads"
         if t.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
             # "Amazon chose AWS as its provider", "X joined as an investor"
             verb = head.head
@@ -955,7 +1123,9 @@ class _DocContext:
                 objs = [
                     g
                     for p in verb.children
-                    if p.dep_ == "prep" and p.i != head.i and p.lower_ in {"on", "with", "to", "upon"}
+                    if p.dep_ == "prep"
+                    and p.i != head.i
+                    and p.lower_ in {"on", "with", "to", "upon"}
                     for g in p.children
                     if g.dep_ == "pobj"
                 ]
@@ -963,7 +1133,12 @@ class _DocContext:
         return out
 
     def _resolve(
-        self, tags: Iterable[str], t: Token, slots: dict, compound: bool = False, frame: Frame | None = None
+        self,
+        tags: Iterable[str],
+        t: Token,
+        slots: dict,
+        compound: bool = False,
+        frame: Frame | None = None,
     ) -> list[Mention]:
         found: list[Mention] = []
         for tag in tags:
@@ -984,24 +1159,36 @@ class _DocContext:
                 # "Microsoft and Nvidia also took part": the round told just before, when the
                 # verb names no object of its own.
                 particle = frame.particles.get(t.lemma_.lower()) if frame else None
-                objects = [tok for k in ("dobj", "prep:in", "prep:into", "prep:with") for tok in slots.get(k, ())]
+                objects = [
+                    tok
+                    for k in ("dobj", "prep:in", "prep:into", "prep:with")
+                    for tok in slots.get(k, ())
+                ]
                 if not [o for o in objects if o.lower_ != particle and o.i not in self.money]:
                     found.extend(self._last_round(t, sentences=3))
                 continue
             elif tag == "STAKE":
                 stakes = [
-                    o for o in _through_amounts(slots.get("dobj", ()), self.money)
+                    o
+                    for o in _through_amounts(slots.get("dobj", ()), self.money)
                     if o.lemma_.lower() in self.cls["stake"]
                 ]
-                tokens = [
-                    g
-                    for s in stakes
-                    for p in s.children
-                    if p.dep_ == "prep" and p.lower_ in {"in", "of"}
-                    for g in p.children
-                ] + [
-                    c for s in stakes for c in s.children if c.dep_ in {"compound", "poss"} and c.i in self.index
-                ] + slots.get("prep:in", [])
+                tokens = (
+                    [
+                        g
+                        for s in stakes
+                        for p in s.children
+                        if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                        for g in p.children
+                    ]
+                    + [
+                        c
+                        for s in stakes
+                        for c in s.children
+                        if c.dep_ in {"compound", "poss"} and c.i in self.index
+                    ]
+                    + slots.get("prep:in", [])
+                )
             else:
                 tokens = slots.get(tag, [])
             alone = {tok.i for tok in slots.get("_alone", ())}
@@ -1083,16 +1270,13 @@ class _DocContext:
         if frame.id in {"investor.noun", "partner.noun"} and subjects and not objects:
             if as_role:
                 # "Anthropic counts Google as a backer": the counting subject is the other party.
-                objects = [
-                    m for s in self._subjects(t.head.head) for m in self._mentions_of(s)
-                ]
+                objects = [m for s in self._subjects(t.head.head) for m in self._mentions_of(s)]
             elif t.lemma_.lower() in _ROUND_ROLES:
                 # "Other participants included A and B.": the round, maybe a paragraph up
                 objects = self._last_round(t, sentences=4, same_paragraph=False)
         relation = frame.relation
         if frame.id == "acquirer.noun":
             relation = "OWNS"
-        pairs = []
         shared = relation == "INVESTS_IN" and len(subjects) > 1
         if frame.reject_object and self._rejected(frame, slots):
             return []
@@ -1100,12 +1284,19 @@ class _DocContext:
 
     def _rejected(self, frame: Frame, slots: dict) -> bool:
         """Whether the object word is a stake or a resource: "sold its stake", "buy Nvidia's chips"."""
-        words = _through_amounts([tok for tag in frame.object for tok in slots.get(tag, ())], self.money)
-        if "STAKE" in frame.reject_object and any(w.lemma_.lower() in self.cls["stake"] for w in words):
+        words = _through_amounts(
+            [tok for tag in frame.object for tok in slots.get(tag, ())], self.money
+        )
+        if "STAKE" in frame.reject_object and any(
+            w.lemma_.lower() in self.cls["stake"] for w in words
+        ):
             return True
         return "RESOURCE" in frame.reject_object and any(
             self._kind_of_noun(w) is not None
-            or (w.i in self.index and self.index[w.i].entity.type in {"CHIP", "CLOUD", "MODEL", "SERVICE"})
+            or (
+                w.i in self.index
+                and self.index[w.i].entity.type in {"CHIP", "CLOUD", "MODEL", "SERVICE"}
+            )
             for w in words
         )
 
@@ -1133,7 +1324,9 @@ class _DocContext:
                 if kind:
                     out.append((mention, kind))
                     queue.extend(
-                        c for c in token.children if c.dep_ in {"compound", "nmod"} and c.i in self.index
+                        c
+                        for c in token.children
+                        if c.dep_ in {"compound", "nmod"} and c.i in self.index
                     )
                 else:
                     queue.extend(c for c in token.children if c.dep_ in {"appos"})
@@ -1142,7 +1335,9 @@ class _DocContext:
             if kind is None:
                 # "its models, TPUs", "thousands of Nvidia GPUs": go down to what names it.
                 partitive = (
-                    token.lemma_.lower() in self.cls["partitive"] or token.like_num or token.i in self.money
+                    token.lemma_.lower() in self.cls["partitive"]
+                    or token.like_num
+                    or token.i in self.money
                 )
                 for child in token.children:
                     if child.dep_ == "appos":
@@ -1162,7 +1357,8 @@ class _DocContext:
                         queue.extend(
                             g
                             for p in child.children
-                            if p.dep_ == "prep" and p.lower_ in {"with", "on", "around", "from", "using"}
+                            if p.dep_ == "prep"
+                            and p.lower_ in {"with", "on", "around", "from", "using"}
                             for g in p.children
                             if g.dep_ == "pobj"
                         )
@@ -1266,7 +1462,12 @@ class _DocContext:
         self._buying = False
         customers = self._resolve(frame.customer, t, slots)
         if frame.id == "run-on.verb":
-            owners = [m for o in slots.get("dobj", ()) if o.i not in self.index for m in self._owner_of_thing(o)]
+            owners = [
+                m
+                for o in slots.get("dobj", ())
+                if o.i not in self.index
+                for m in self._owner_of_thing(o)
+            ]
             if owners:
                 customers = owners  # "Microsoft moved the group's workloads onto Azure": the group
         providers = self._resolve(frame.provider, t, slots) if frame.provider else []
@@ -1284,7 +1485,9 @@ class _DocContext:
             if not resources:
                 # "IREN will provide Microsoft with capacity": an unknown provider sells what it names
                 fallback = ownerless[0] if ownerless else None
-                resources = [(p, k) for p in providers if (k := self._kind_of_entity(p.entity) or fallback)]
+                resources = [
+                    (p, k) for p in providers if (k := self._kind_of_entity(p.entity) or fallback)
+                ]
             elif providers:
                 # "Nvidia supplies OpenAI with GPUs": the GPUs' maker is the subject.
                 kinds = {k for _, k in resources}
@@ -1393,12 +1596,16 @@ class _DocContext:
         while top.pos_ not in {"VERB", "AUX"} and top.head.i != top.i:
             top = top.head
         clause = {tok.i for tok in top.subtree}
-        in_clause = [m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end]
+        in_clause = [
+            m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end
+        ]
         if preposition:
             platforms = [
                 self.index[g.i]
                 for g in t.children
-                if g.dep_ == "pobj" and g.i in self.index and "platform" in self.index[g.i].entity.roles
+                if g.dep_ == "pobj"
+                and g.i in self.index
+                and "platform" in self.index[g.i].entity.roles
             ]
         else:
             platforms = [m for m in in_clause if "platform" in m.entity.roles]
@@ -1427,7 +1634,11 @@ class _DocContext:
                 if not is_maker or party.id == owner.id:
                     continue
                 word = self.doc[m.start]
-                if word.dep_ == "compound" and word.head.lemma_.lower() in {"customer", "client", "user"}:
+                if word.dep_ == "compound" and word.head.lemma_.lower() in {
+                    "customer",
+                    "client",
+                    "user",
+                }:
                     continue
                 pairs.append((platform, m, "DISTRIBUTES", None))
         return pairs
@@ -1437,9 +1648,12 @@ class _DocContext:
         word = self.doc[mention.start : mention.end].root
         if word.dep_ in {"poss", "compound", "nmod"} and word.head.lemma_.lower() in _MODEL_NOUNS:
             return True
-        if word.dep_ == "pobj" and word.head.lower_ in {"from", "by"} and word.head.head.lemma_.lower() in _MODEL_NOUNS:
-            return True  # "models from Anthropic"
-        return False
+        # "models from Anthropic"
+        return (
+            word.dep_ == "pobj"
+            and word.head.lower_ in {"from", "by"}
+            and word.head.head.lemma_.lower() in _MODEL_NOUNS
+        )
 
     # -- one claim -------------------------------------------------------------------------------
 
@@ -1574,7 +1788,14 @@ def _inside_other_clause(token: Token, top: Token) -> bool:
     """Whether ``token`` sits in a clause of its own below ``top`` ("which ...", "after ...")."""
     current = token
     while current.i != top.i and current.head.i != current.i:
-        if current.dep_ in {"relcl", "advcl", "ccomp", "acl", "parataxis", "conj"} and current.pos_ in {"VERB", "AUX"}:
+        if current.dep_ in {
+            "relcl",
+            "advcl",
+            "ccomp",
+            "acl",
+            "parataxis",
+            "conj",
+        } and current.pos_ in {"VERB", "AUX"}:
             return True
         current = current.head
     return False
@@ -1587,7 +1808,11 @@ def _through_amounts(tokens: Iterable[Token], money: dict) -> list[Token]:
         out.append(token)
         if token.i in money or token.like_num:
             out.extend(
-                g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+                g
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
             )
     return out
 
@@ -1609,7 +1834,9 @@ def _governing_verb(noun: Token, money: dict | None = None) -> Token | None:
         if holder.pos_ in {"VERB", "AUX"}:
             return holder
         # "raised [$13 billion [in a round]]": the amount sits between the verb and the round.
-        quantity = holder.like_num or holder.lemma_.lower() in _QUANTITY or holder.i in (money or {})
+        quantity = (
+            holder.like_num or holder.lemma_.lower() in _QUANTITY or holder.i in (money or {})
+        )
         if quantity and holder.head.pos_ in {"VERB", "AUX"}:
             return holder.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in _LIGHT_NOUNS:

@@ -85,7 +85,12 @@ def _cues(trigger: Token) -> list[Token]:
                     for deeper in grand.children:
                         if deeper.dep_ in {"pobj", "amod", "compound"}:
                             add(deeper)  # "according to people familiar"
-                elif child.dep_ in {"advmod", "npadvmod", "acomp"} and grand.dep_ in {"advmod", "neg", "prep", "det"}:
+                elif child.dep_ in {"advmod", "npadvmod", "acomp"} and grand.dep_ in {
+                    "advmod",
+                    "neg",
+                    "prep",
+                    "det",
+                }:
                     add(grand)  # "no longer"
     return sorted(cues, key=lambda t: t.i)
 

@@ -191,8 +191,17 @@ def _summary(stats, where: str | None) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-@click.option("--errors", "show_errors", is_flag=True, help="List false positives, false negatives and status/amount errors.")
-@click.option("--calibrate", is_flag=True, help="Measure each relation frame's precision on these articles and write extract/data/calibration.toml (triple confidences).")
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="List false positives, false negatives and status/amount errors.",
+)
+@click.option(
+    "--calibrate",
+    is_flag=True,
+    help="Measure each relation frame's precision on these articles and write extract/data/calibration.toml (triple confidences).",
+)
 @model_option
 @handle_errors
 def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, calibrate, model) -> None:
@@ -225,7 +234,10 @@ def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, calibrate,
         target = Path(__file__).resolve().parent.parent / "extract" / "data" / "calibration.toml"
         counts = measure(iter_articles(sources, on_error="raise"), gold_records)
         root = target.parents[2]
-        names = [str(s.resolve().relative_to(root)) if s.resolve().is_relative_to(root) else s.name for s in sources]
+        names = [
+            str(s.resolve().relative_to(root)) if s.resolve().is_relative_to(root) else s.name
+            for s in sources
+        ]
         write_calibration(counts, target, ", ".join(names))
         console.table(
             f"frame precision -> {target}",
