@@ -304,43 +304,6 @@ def _print_errors(result) -> None:
         out.print(f"  {key[0]}: {key[1]} {key[2]} {key[3]}: {predicted} expected {expected}")
 
 
-# -- build ------------------------------------------------------------------------------------
-
-
-@cli.command()
-@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False),
-    default="out",
-    show_default=True,
-    help="Folder for the triples, diagrams and reports.",
-)
-@model_option
-@click.option("--workers", type=click.IntRange(min=0), default=1, show_default=True)
-@handle_errors
-def build(inputs, out_dir, model, workers) -> None:
-    """The main job: extract, load, cluster and draw, in one command.
-
-    With no INPUT, uses the bundled examples/.
-    """
-    from extract import ExtractionStats, Extractor, TripleWriter, iter_articles
-
-    sources = list(inputs) or [str(bundled_examples())]
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    stats = ExtractionStats()
-    triples_path = out / "triples.jsonl"
-    articles = iter_articles(sources, on_problem=_skipped(stats))
-    with console.progress("extracting") as advance, TripleWriter(triples_path) as writer:
-        for triple in Extractor(model=model).iter_triples(
-            articles, workers=workers, stats=stats, on_article=lambda _: advance()
-        ):
-            writer.write(triple)
-    _summary(stats, str(triples_path))
-
-
 # -- store: load, ingest, query, stats ---------------------------------------------------------
 # The graph store's commands (graph.store); each opens the store, calls one Store method and
 # prints the result. --store / --neo4j are the same on every command that opens the store.
@@ -716,6 +679,312 @@ def stats(store_path, neo4j_uri, fmt) -> None:
         counts["relationships"].items(),
         console=console.out,
     )
+
+
+# -- analytics: clusters, analyze, diagram, build -----------------------------------------------
+# Alliance edges are pulled from the store with Cypher (Store.alliance_edges), analysed with
+# networkx / igraph (graph.analytics) and drawn (graph.diagrams).
+
+
+def analysis_options(func: Callable) -> Callable:
+    """``--method``, ``--as-of``, ``--seed``: identical on every command that finds blocs."""
+    func = click.option(
+        "--seed", type=int, default=42, show_default=True, help="Seed of the clustering."
+    )(func)
+    func = click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        default=None,
+        help="The graph as of a date (YYYY, YYYY-MM or YYYY-MM-DD), from the edges' dates.",
+    )(func)
+    return click.option(
+        "--method",
+        type=click.Choice(["louvain", "label-propagation", "leiden"]),
+        default="louvain",
+        show_default=True,
+        help="Community detection; leiden needs the 'fast' extra (igraph, leidenalg).",
+    )(func)
+
+
+def _analysis(store, method: str, as_of: str | None, seed: int):
+    from .analytics import analyze
+
+    edges = store.alliance_edges(as_of=as_of)
+    if edges.empty:
+        raise click.ClickException(
+            f"the store at {store.location} holds no alliances{' as of ' + as_of if as_of else ''}"
+            "; load triples first (alliances load, ingest or build)"
+        )
+    return edges, analyze(edges, as_of=as_of, method=method, seed=seed)
+
+
+def _bloc_rows(analysis, limit: int = 12) -> list[tuple]:
+    contested = analysis.contested
+    rows = []
+    for bloc in analysis.blocs:
+        members = list(bloc.members)
+        shown = ", ".join(members[:limit]) + (
+            f" (+{len(members) - limit})" if len(members) > limit else ""
+        )
+        labs = (
+            sorted(set(contested.loc[contested["bloc"] == bloc.name, "lab"]))
+            if len(contested)
+            else []
+        )
+        rows.append((bloc.name, len(members), shown, ", ".join(labs)))
+    return rows
+
+
+@cli.command()
+@store_options
+@analysis_options
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option(
+    "--no-write-back", is_flag=True, help="Do not write bloc and centrality to the store."
+)
+@handle_errors
+def clusters(store_path, neo4j_uri, method, as_of, seed, fmt, no_write_back) -> None:
+    """Find the alliance blocs and write each organisation's bloc back to the store.
+
+    Blocs are communities of the alliance graph (Louvain by default, seeded: the same graph
+    gives the same blocs), each named after its central organisation. Afterwards Cypher can ask
+    by bloc: MATCH (o:Organization {bloc: 'Amazon bloc'}) RETURN o.name.
+
+    \b
+    Examples:
+      alliances clusters
+      alliances clusters --as-of 2024-03 --format json
+      alliances clusters --method leiden --no-write-back
+    """
+    with opened_store(store_path, neo4j_uri) as store:
+        _, analysis = _analysis(store, method, as_of, seed)
+        if not no_write_back and not as_of:
+            store.write_back(analysis.rows)
+    blocs = analysis.blocs
+    if fmt == "json":
+        click.echo(json.dumps(blocs.to_dict(), indent=2, ensure_ascii=False, default=str))
+        return
+    console.table(
+        f"{len(blocs.blocs)} blocs ({blocs.method}, modularity {blocs.modularity:.3f})"
+        + (f" as of {as_of}" if as_of else ""),
+        ["bloc", "size", "members", "contested labs"],
+        _bloc_rows(analysis),
+        console=console.out,
+    )
+
+
+@cli.command()
+@store_options
+@analysis_options
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows per table."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@handle_errors
+def analyze(store_path, neo4j_uri, method, as_of, seed, top, fmt) -> None:
+    """Centrality, contested labs and compute dependency of the alliance graph.
+
+    \b
+    centrality   weighted degree (strength) and betweenness: who is most connected
+    contested    labs tied to two or more blocs, and through which edges
+    dependency   each lab's cloud and chip suppliers and how concentrated they are (HHI:
+                 1.0 = one supplier, lower = spread)
+
+    \b
+    Examples:
+      alliances analyze
+      alliances analyze --as-of 2024 --format json
+    """
+    with opened_store(store_path, neo4j_uri) as store:
+        _, analysis = _analysis(store, method, as_of, seed)
+    tables = {
+        "centrality": analysis.centrality.head(top),
+        "contested": analysis.contested,
+        "dependency": analysis.dependency.sort_values("hhi", ascending=False).head(top),
+    }
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {k: json.loads(v.to_json(orient="records")) for k, v in tables.items()},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    for name, frame in tables.items():
+        console.out.print(f"[bold]{name}[/bold]")
+        _print_frame(frame, "table")
+
+
+@cli.command()
+@store_options
+@analysis_options
+@click.option(
+    "-o",
+    "--output",
+    default="alliances.svg",
+    show_default=True,
+    metavar="FILE",
+    help="Format by suffix: .svg .png (static), .html (interactive, offline), .mmd (Mermaid), "
+    ".graphml .gexf (Gephi, yEd).",
+)
+@click.option("--focus", metavar="ORG", default=None, help="Only ORG and its allies.")
+@click.option(
+    "--hops", type=click.IntRange(1, 3), default=1, show_default=True, help="With --focus: how far."
+)
+@click.option(
+    "--bloc", metavar="NAME", default=None, help='Only one bloc ("Amazon bloc" or "Amazon").'
+)
+@click.option(
+    "--relations",
+    metavar="R1,R2",
+    default=None,
+    help="Only these relations: invest, cloud, chips, partner, acquire, distribute (or their "
+    "names, INVESTS_IN ...).",
+)
+@handle_errors
+def diagram(
+    store_path, neo4j_uri, method, as_of, seed, output, focus, hops, bloc, relations
+) -> None:
+    """Draw the alliance graph, organisations coloured by bloc, edges styled by relation.
+
+    \b
+    Examples:
+      alliances diagram -o alliances.svg
+      alliances diagram -o anthropic.html --focus Anthropic --hops 2
+      alliances diagram -o blocs.mmd --relations invest,cloud,chips --as-of 2024
+    """
+    from .diagrams import draw
+
+    with opened_store(store_path, neo4j_uri) as store:
+        edges, analysis = _analysis(store, method, as_of, seed)
+        evidence = _evidence(store) if output.lower().endswith(".html") else None
+        nodes = store.organizations()
+    path = draw(
+        edges,
+        analysis.blocs,
+        output,
+        focus=focus,
+        hops=hops,
+        bloc=bloc,
+        relations=relations,
+        as_of=as_of,
+        evidence=evidence,
+        nodes=nodes,
+        seed=seed,
+    )
+    console.err.print(f"wrote {path}")
+
+
+def _evidence(store) -> dict:
+    """Sentences behind each edge, for the HTML diagram's hover."""
+    frame = store.query(
+        "MATCH (s)<-[:SUBJECT]-(e:Evidence)-[:OBJECT]->(o) "
+        "RETURN s.name AS s, e.relation AS r, o.name AS o, e.sentence AS sentence"
+    )
+    evidence: dict[tuple[str, str, str], list[str]] = {}
+    for row in frame.itertuples(index=False):
+        sentences = evidence.setdefault((row.s, row.r, row.o), [])
+        if len(sentences) < 5 and row.sentence not in sentences:
+            sentences.append(row.sentence)
+    return evidence
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, metavar="[INPUT...]")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="out",
+    show_default=True,
+    help="Folder for the triples, diagrams and tables.",
+)
+@click.option(
+    "--store",
+    "store_path",
+    metavar="PATH",
+    default=None,
+    help="Embedded store (default: OUT/alliances.db).",
+)
+@click.option("--neo4j", "neo4j_uri", metavar="URI", default=None, help="Use Neo4j at URI instead.")
+@model_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Extraction processes; 0 = one per CPU.",
+)
+@click.option(
+    "--method",
+    type=click.Choice(["louvain", "label-propagation", "leiden"]),
+    default="louvain",
+    show_default=True,
+)
+@handle_errors
+def build(inputs, out_dir, store_path, neo4j_uri, model, workers, method) -> None:
+    """The main job: extract, load, cluster, write back and draw, in one command.
+
+    With no INPUT it uses the bundled examples/. It writes OUT/triples.jsonl, the store
+    (OUT/alliances.db unless --store or --neo4j), the diagrams OUT/alliances.svg, .html
+    (interactive, offline), .mmd and .graphml, and the tables blocs.json, contested.csv,
+    centrality.csv and dependency.csv; then prints the blocs and each phase's time.
+
+    \b
+    Examples:
+      alliances build
+      alliances build news/ --out runs/november --workers 2
+    """
+    from .build import build as run
+
+    sources = list(inputs) or [str(bundled_examples())]
+    problems: list = []
+
+    def skipped(problem) -> None:
+        problems.append(problem)
+        console.warn(f"skipped {problem}")
+
+    with console.progress("extracting") as advance:
+        report = run(
+            sources,
+            out=out_dir,
+            store=store_path,
+            neo4j_uri=neo4j_uri,
+            model=model,
+            workers=workers,
+            method=method,
+            on_problem=skipped,
+            on_article=lambda _: advance(),
+        )
+    stats, analysis = report.extraction, report.analysis
+    console.out.print(
+        f"{stats.articles} articles, {sum(stats.triples.values())} triples, "
+        f"{report.load.loaded} loaded into {report.store}"
+    )
+    blocs = analysis.blocs
+    console.table(
+        f"{len(blocs.blocs)} blocs (modularity {blocs.modularity:.3f})",
+        ["bloc", "size", "members", "contested labs"],
+        _bloc_rows(analysis),
+        console=console.out,
+    )
+    console.table(
+        "written",
+        ["what", "where"],
+        [(name, str(path)) for name, path in report.files.items()],
+        console=console.out,
+    )
+    console.out.print(
+        "time: " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.seconds.items())
+    )
+    if problems:
+        sys.exit(EXIT_SKIPPED)
 
 
 def main() -> None:
