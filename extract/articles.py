@@ -255,8 +255,16 @@ def _read_html(path: Path) -> Article:
     )
 
 
-def _first_line(text: str) -> str:
+def _first_line(text: str, limit: int = 120) -> str:
+    """The title of a text without one: its first line, cut at its first sentence if long."""
     for line in text.splitlines():
-        if line.strip():
-            return line.strip().lstrip("#").strip()
+        line = line.strip().lstrip("#").strip()
+        if not line:
+            continue
+        if len(line) <= limit:
+            return line
+        end = re.search(r"[.!?](\s|$)", line)
+        if end and end.end() <= limit:
+            return line[: end.start() + 1]
+        return line[:limit].rsplit(" ", 1)[0] + "…"
     return ""

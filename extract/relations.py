@@ -539,8 +539,9 @@ class _DocContext:
         )
         for child in t.children:
             self._add_child(slots, child, passive, t)
-        # Right node raising: "trains and deploys its models on OCI".
-        if t.pos_ == "VERB":
+        # Right node raising: "trains and deploys its models on OCI"; not when the verb has an
+        # object of its own ("leverage its hardware and reduce dependency on Nvidia").
+        if t.pos_ == "VERB" and "dobj" not in slots:
             for conj in (c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"):
                 for child in conj.children:
                     if child.dep_ == "prep" and "prep:" + child.lower_ not in slots:

@@ -182,3 +182,8 @@ def test_provenance_points_at_the_sentence(extractor):
         == "Amazon invested in Anthropic."
     )
     assert 0 < triple["confidence"] <= 1
+
+
+def test_reducing_dependency_on_a_chipmaker_states_no_supply(extractor):
+    text = "Amazon aims to leverage its own hardware and reduce dependency on Nvidia."
+    assert not {t for t in triples(extractor, text) if t[0] == "Nvidia"}
