@@ -805,7 +805,13 @@ def analyze(store_path, neo4j_uri, method, as_of, seed, top, fmt) -> None:
     tables = {
         "centrality": analysis.centrality.head(top),
         "contested": analysis.contested,
-        "dependency": analysis.dependency.sort_values("hhi", ascending=False).head(top),
+        # the labs with the most compute suppliers first
+        "dependency": analysis.dependency.assign(
+            suppliers=analysis.dependency["cloud"].map(len) + analysis.dependency["chips"].map(len)
+        )
+        .sort_values(["suppliers", "lab"], ascending=[False, True])
+        .drop(columns="suppliers")
+        .head(top),
     }
     if fmt == "json":
         click.echo(
@@ -816,9 +822,7 @@ def analyze(store_path, neo4j_uri, method, as_of, seed, top, fmt) -> None:
             )
         )
         return
-    for name, frame in tables.items():
-        console.out.print(f"[bold]{name}[/bold]")
-        _print_frame(frame, "table")
+    _print_analysis(tables, top)
 
 
 @cli.command()
@@ -879,6 +883,57 @@ def diagram(
         seed=seed,
     )
     console.err.print(f"wrote {path}")
+
+
+def _shares(shares: dict) -> str:
+    return ", ".join(
+        f"{name} {share:.0%}" for name, share in sorted(shares.items(), key=lambda kv: -kv[1])
+    )
+
+
+def _print_analysis(tables: dict, top: int) -> None:
+    """The three tables of `analyze`, cut to what a terminal shows well."""
+    centrality = tables["centrality"]
+    console.table(
+        "most connected (strength: weighted degree)",
+        ["organisation", "allies", "strength", "betweenness"],
+        [
+            (r.name, r.degree, f"{r.strength:.1f}", f"{r.betweenness:.3f}")
+            for r in centrality.itertuples()
+        ],
+        console=console.out,
+    )
+    contested = tables["contested"]
+    rows = []
+    for lab, group in contested.groupby("lab", sort=False):
+        home = group.loc[group["home"], "bloc"]
+        others = group.loc[~group["home"]].sort_values("share", ascending=False)
+        rows.append(
+            (
+                lab,
+                home.iloc[0] if len(home) else "",
+                ", ".join(
+                    f"{b} {s:.0%}" for b, s in zip(others["bloc"], others["share"], strict=True)
+                ),
+            )
+        )
+    rows.sort(key=lambda r: (-r[2].count(" bloc "), r[0]))
+    console.table(
+        f"contested labs ({len(rows)}; share of each lab's ties)",
+        ["lab", "home bloc", "also tied to"],
+        rows[:top],
+        console=console.out,
+    )
+    dependency = tables["dependency"]
+    console.table(
+        "compute dependency (HHI 1.0 = a single supplier)",
+        ["lab", "cloud", "chips", "HHI"],
+        [
+            (r.lab, _shares(r.cloud), _shares(r.chips), f"{r.hhi:.2f}")
+            for r in dependency.itertuples()
+        ],
+        console=console.out,
+    )
 
 
 def _evidence(store) -> dict:
