@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/clusters.py
+	$(BIN)/python bench/build.py
 
 clean:
 	rm -rf $(VENV) out alliances.db
