@@ -9,7 +9,6 @@ nulls agree). See ``examples/ANNOTATION.md`` for the gold format and the annotat
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from .errors import GoldError
 from .gazetteer import Gazetteer, load_gazetteer
-from .triples import RELATIONS, STATUSES
+from .triples import RELATIONS, STATUSES, read_triples
 
 __all__ = ["CORE_RELATIONS", "Evaluation", "Score", "evaluate", "read_gold"]
 
@@ -96,24 +95,15 @@ def read_gold(path: str | Path) -> list[dict]:
     if not path.exists():
         raise GoldError(str(path), "no such gold file")
     records = []
-    with path.open(encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise GoldError(str(path), f"not valid JSON ({exc.msg})", number) from None
-            missing = [
-                k for k in ("article_id", "subject", "relation", "object") if not record.get(k)
-            ]
-            if missing:
-                raise GoldError(str(path), f"missing {', '.join(missing)}", number)
-            if str(record["relation"]).upper() not in RELATIONS:
-                raise GoldError(str(path), f"unknown relation {record['relation']!r}", number)
-            if record.get("status", "confirmed") not in STATUSES:
-                raise GoldError(str(path), f"unknown status {record['status']!r}", number)
-            records.append(record)
+    for number, record in read_triples(path):
+        missing = [k for k in ("article_id", "subject", "relation", "object") if not record.get(k)]
+        if missing:
+            raise GoldError(str(path), f"missing {', '.join(missing)}", number)
+        if str(record["relation"]).upper() not in RELATIONS:
+            raise GoldError(str(path), f"unknown relation {record['relation']!r}", number)
+        if record.get("status", "confirmed") not in STATUSES:
+            raise GoldError(str(path), f"unknown status {record['status']!r}", number)
+        records.append(record)
     return records
 
 
