@@ -214,6 +214,10 @@ class EntityLinker:
                 return self._new_org(ent, GUESSED_ORG_CONFIDENCE)
         return None
 
+    def guess(self, span: Span) -> Mention | None:
+        """An organisation for a name a relation frame found in a company's place."""
+        return self._new_org(span, GUESSED_ORG_CONFIDENCE)
+
     def _new_org(self, span: Span, confidence: float) -> Mention | None:
         start, end = span.start, span.end
         while (end > start and span.doc[end - 1].tag_ == "POS") or span.doc[end - 1].is_punct:

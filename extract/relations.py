@@ -115,6 +115,7 @@ _OFFERING = {
     "make",
 }
 _MODEL_NOUNS = {"model", "llm", "chatbot", "assistant", "family", "series", "lineup", "technology"}
+_GUESS_OBJECTS = {"ACQUIRES", "INVESTS_IN"}
 _PLATFORM_PREPOSITIONS = {"through", "via", "on", "in", "inside", "within", "into", "onto"}
 _PENDING = {
     "agree",
@@ -211,16 +212,18 @@ def rule_precision() -> dict[str, float]:
 def make_relations(
     nlp: Language, name: str, gazetteer_path: str | None, lexicon_path: str | None
 ) -> RelationExtractor:
-    return RelationExtractor(load_gazetteer(gazetteer_path), load_lexicon(lexicon_path))
+    linker = nlp.get_pipe("alliance_linker") if "alliance_linker" in nlp.pipe_names else None
+    return RelationExtractor(load_gazetteer(gazetteer_path), load_lexicon(lexicon_path), linker)
 
 
 class RelationExtractor:
     """Find the claims of each sentence (``doc._.claims``) from the linked mentions."""
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon, linker=None) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.classes = lexicon.classes
+        self.linker = linker  # names organisations a frame finds but no one recognised
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -272,6 +275,7 @@ class _DocContext:
         self.media = {
             i for m in mentions if m.entity.type == "MEDIA" for i in range(m.start, m.end)
         } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        self._linker = extractor.linker
         self.sents = sentences(doc)
         self.money = self._money_tokens()
         self.dates: dict[int, list[Span]] = {}
@@ -853,6 +857,27 @@ class _DocContext:
                 return list(distinct.values()) if len(distinct) == 2 else []
         return []
 
+    def _guessed(self, token: Token) -> list[Mention]:
+        """An organisation no one recognised, named where a frame wants a company: "AMD buys
+        [Brium]", "the acquisition of [PlayAI]". Only a capitalised proper name that is neither
+        a place, a person, nor the first word of its sentence counts."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE"}:
+            return []
+        start = token.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start == self.sents.start(token.i) or any(i in self.index for i in range(start, token.i + 1)):
+            return []
+        name = self.doc[start : token.i + 1].text
+        linker = self._linker
+        if linker is None or name.lower() in linker.places_lower or name in self.lex.not_orgs:
+            return []
+        mention = linker.guess(self.doc[start : token.i + 1])
+        if mention is not None:
+            for i in range(mention.start, mention.end):
+                self.index.setdefault(i, mention)
+        return [mention] if mention is not None else []
+
     def _plural(self, pronoun: Token) -> list[Mention]:
         """ "They": the organisations of the latest list named as a subject, in this sentence or
         the one before ("Samsung and SK Hynix signed ..., under which they plan to supply")."""
@@ -1193,11 +1218,15 @@ class _DocContext:
             else:
                 tokens = slots.get(tag, [])
             alone = {tok.i for tok in slots.get("_alone", ())}
+            guess = frame is not None and frame.relation in _GUESS_OBJECTS and tag in frame.object
             for token in tokens:
                 if token.i in alone and token.i in self.index:
                     found.append(self.index[token.i])
                     continue
-                found.extend(self._mentions_of(token, compound))
+                mentions = self._mentions_of(token, compound)
+                if not mentions and guess:
+                    mentions = self._guessed(token)
+                found.extend(mentions)
         unique: dict[int, Mention] = {}
         for m in found:
             unique.setdefault(m.start, m)
