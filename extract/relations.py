@@ -810,11 +810,7 @@ class _DocContext:
                 named = self._named_after(token)
                 if named is not None:
                     found.append(named)
-            if (
-                not found
-                and token.pos_ in {"NOUN", "PRON", "NUM"}
-                and self._kind_of_noun(token) is None
-            ):
+            if not found and token.pos_ in {"NOUN", "PRON", "NUM", "ADJ"} and self._kind_of_noun(token) is None:
                 found.extend(self._owner_of_thing(token))  # "the lab's workloads": the lab
         for child in token.children:
             if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
@@ -1381,7 +1377,9 @@ class _DocContext:
             if kind == "cloud":
                 # "clusters of H100 chips", "data centres packed with Nvidia processors"
                 for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ in {"of", "with"}:
+                    if child.dep_ == "appos":
+                        queue.append(child)  # "clusters of up to 131,072 [MI355X GPUs]"
+                    elif child.dep_ == "prep" and child.lower_ in {"of", "with"}:
                         queue.extend(g for g in child.children if g.dep_ == "pobj")
                     elif child.dep_ in {"acl", "relcl"}:
                         queue.extend(
@@ -1541,10 +1539,17 @@ class _DocContext:
         for supplier, kind in resources:
             pairs += [(supplier, c, kind, None) for c in customers if c is not supplier]
             if kind == "chips" and frame.id == "supply.verb":
-                # "CoreWeave rents Nvidia GPUs to OpenAI": CoreWeave has them from Nvidia.
+                # "CoreWeave rents Nvidia GPUs to OpenAI": CoreWeave has them from Nvidia,
+                # and sells OpenAI cloud capacity.
                 makers = {p.entity.id for p in providers}
                 if supplier.entity.id not in makers:
                     pairs += [(supplier, p, kind, None) for p in providers]
+                    pairs += [
+                        (p, c, "cloud", None)
+                        for p in providers
+                        if self._kind_of_entity(p.entity) == "cloud"
+                        for c in customers
+                    ]
         return pairs
 
     def _typed_kind(self, t: Token, slots: dict, frame: Frame) -> str | None:
