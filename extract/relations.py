@@ -765,8 +765,10 @@ class _DocContext:
             parent = current.head
             if parent.pos_ not in {"VERB", "AUX"}:
                 return []
-            # Object control: "wants Anthropic to use" has its own subject; "asked X to ..." -> X.
-            if current.dep_ == "xcomp":
+            # Object control: "wants Anthropic to use" has its own subject; "asked X to ..." -> X,
+            # also where the parser calls the infinitive an adverbial clause.
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            if current.dep_ == "xcomp" or (current.dep_ == "advcl" and infinitive):
                 objects = [c for c in parent.children if c.dep_ == "dobj" and c.i in self.index]
                 if objects:
                     return objects
@@ -1039,6 +1041,13 @@ class _DocContext:
         if found:
             self._remember_round(token, found)
             return found
+        root = self.sents.of(token.i).root
+        if root.lemma_.lower() in _RAISE_VERBS and root.i != token.i:
+            # "Thinking Machines Lab closes what is believed to be the largest seed round"
+            owners = [self.index[s.i] for s in self._subjects(root) if s.i in self.index]
+            if owners:
+                self._remember_round(token, owners)
+                return owners
         if _definite(token):
             # "the round", "the Series C": told before, maybe a paragraph up; told again here
             owners = self._last_round(token, sentences=6, same_paragraph=False)
@@ -1341,7 +1350,7 @@ class _DocContext:
             if token.i in seen:
                 continue
             seen.add(token.i)
-            queue.extend(c for c in token.children if c.dep_ == "conj")
+            queue.extend(c for c in token.children if c.dep_ == "conj" and not _excluded_conjunct(c))
             mention = self.index.get(token.i)
             if mention is not None:
                 if not mention.entity.is_product and self._buying:
@@ -1834,6 +1843,13 @@ def _inside_other_clause(token: Token, top: Token) -> bool:
             return True
         current = current.head
     return False
+
+
+def _excluded_conjunct(conj: Token) -> bool:
+    """Whether a conjunct is set against its head: "Trainium instead of Nvidia chips"."""
+    head = conj.head
+    between = conj.doc[head.i + 1 : conj.i]
+    return any(t.lower_ in {"instead", "rather", "not", "than", "versus", "vs", "vs."} for t in between)
 
 
 def _through_amounts(tokens: Iterable[Token], money: dict) -> list[Token]:

@@ -56,6 +56,21 @@ def _complement(token: Token) -> bool:
     return token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _own_clause(trigger: Token) -> list[Token]:
+    """The trigger and the words above it up to its clause's verb, through complements
+    ("is not expected [to invest]", "has no plans [to invest]") but not through a clause of
+    its own ("Meta confirmed the deal; terms were not disclosed")."""
+    tokens = [trigger]
+    current = trigger
+    while current.head.i != current.i and current.dep_ not in _CLAUSE_EDGES:
+        current = current.head
+        tokens.append(current)
+    return tokens
+
+
+_CLAUSE_EDGES = {"ccomp", "advcl", "conj", "parataxis", "relcl", "ROOT"}
+
+
 def _cues(trigger: Token) -> list[Token]:
     """The words that can hedge, attribute or negate the claim at ``trigger``.
 
@@ -117,10 +132,12 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         return "ended"
     if lemmas & status["denial"] and scope_lemmas & status["denial"]:
         return None
-    if lemmas & status["negation"] and any(
-        t.dep_ in {"neg", "det", "preconj"} and t.lower_ in status["negation"] for t in cues
+    own = {t.i for t in _own_clause(trigger)}
+    if any(
+        t.dep_ in {"neg", "det", "preconj"} and t.lower_ in status["negation"] and t.head.i in own
+        for t in cues
     ):
-        return None
+        return None  # "Apple is not investing", "has no plans to invest"; not "..., terms were not disclosed"
     if trigger.lemma_.lower() in {"stake", "share", "equity", "holding", "investment"} and (
         scope_lemmas & status["ended_with_stake"]
     ):
