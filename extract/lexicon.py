@@ -33,13 +33,11 @@ class Frame:
     parties: tuple[str, ...] = ()
     typed_by: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
-    requires_context: str | None = None
     reject_object: tuple[str, ...] = ()
     particles: dict[str, str] = field(default_factory=dict)
     head_subject_gives: frozenset[str] = frozenset()
     inverse_lemmas: frozenset[str] = frozenset()
     symmetric: bool = False
-    ownership: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,7 @@ class Lexicon:
     org_suffixes: frozenset[str]
     places: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def frames_for(self, lemma: str, pos: str) -> list[Frame]:
         return [f for f in self._index.get(lemma, ()) if pos in f.pos]
@@ -93,12 +92,10 @@ def _frame(raw: dict) -> Frame:
         relation=raw["relation"],
         pos=frozenset(raw["pos"]),
         lemmas=frozenset(raw["lemmas"]),
-        requires_context=raw.get("requires_context"),
         particles=dict(raw.get("particles", {})),
         head_subject_gives=frozenset(raw.get("head_subject_gives", ())),
         inverse_lemmas=frozenset(raw.get("inverse_lemmas", ())),
         symmetric=bool(raw.get("symmetric", False)),
-        ownership=bool(raw.get("ownership", False)),
         **tuples,
     )
 
@@ -127,4 +124,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         org_suffixes=frozenset(data["parties"]["org_suffixes"]),
         places=frozenset(data["parties"].get("places", ())),
         person_titles=frozenset(data["parties"].get("person_titles", ())),
+        words={key: frozenset(value) for key, value in data.get("words", {}).items()},
     )

@@ -24,6 +24,8 @@ from .gazetteer import Entity, Gazetteer, clean_org_name, load_gazetteer, slugif
 from .lexicon import Lexicon, load_lexicon
 from .sentences import sentences
 
+_WORDS = load_lexicon().words
+
 __all__ = ["EntityLinker", "Mention"]
 
 NER_ORG_CONFIDENCE = 0.8
@@ -32,20 +34,10 @@ DESCRIPTION_CONFIDENCE = 0.85
 PRONOUN_CONFIDENCE = 0.75
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _RELATIVE = {"which", "that", "who"}
-_UNIT_SUFFIXES = {"Ventures", "Investments", "Capital", "Fund", "Venture"}
-_UNIT_NOUNS = {"fund", "arm", "unit", "subsidiary", "division", "vehicle", "affiliate"}
+_UNIT_SUFFIXES = _WORDS["unit_suffixes"]
+_UNIT_NOUNS = _WORDS["unit_appositions"]
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
-_MAKER_NOUNS = {
-    "maker",
-    "developer",
-    "creator",
-    "owner",
-    "parent",
-    "operator",
-    "designer",
-    "builder",
-    "inventor",
-}
+_MAKER_NOUNS = _WORDS["maker_nouns"]
 _OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
 
 

@@ -36,7 +36,9 @@ def line_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
         before = doc[token.i - 1]
         if ("\n" in before.text or before.text == ";") and not token.is_space:
-            token.is_sent_start = True  # a semicolon joins two statements: "...; terms were not disclosed"
+            token.is_sent_start = (
+                True  # a semicolon joins two statements: "...; terms were not disclosed"
+            )
     return doc
 
 

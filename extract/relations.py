@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -27,6 +27,8 @@ from .linking import Mention
 from .money import find_money
 from .sentences import sentences
 from .status import BARRIERS, claim_status, scope
+
+_WORDS = load_lexicon().words
 
 __all__ = ["Claim", "RelationExtractor"]
 
@@ -49,127 +51,26 @@ _ARG_DEPS = {
     "oprd",
     "acomp",
 }
-_QUANTITY = {
-    "$",
-    "%",
-    "percent",
-    "billion",
-    "million",
-    "trillion",
-    "thousand",
-    "stake",
-    "share",
-    "equity",
-    "sum",
-    "amount",
-    "portion",
-    "part",
-    "piece",
-    "chunk",
-    "investment",
-    "money",
-    "cash",
-    "more",
-    "bn",
-    "m",
-    "b",
-}
+_QUANTITY = _WORDS["quantity"]
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
-_RAISE_VERBS = {
-    "raise",
-    "secure",
-    "land",
-    "receive",
-    "get",
-    "obtain",
-    "attract",
-    "bag",
-    "net",
-    "close",
-    "complete",
-    "announce",
-    "unveil",
-    "take",
-    "win",
-    "draw",
-    "collect",
-}
-_PLAIN_DEALS = {"deal", "contract", "agreement", "commitment", "order", "arrangement", "pact"}
-_NO_FALLBACK = {
-    "partner",
-    "ally",
-    "collaborator",
-    "licensee",
-    "licensor",
-}  # role nouns need their frame
-_OFFERING = {
-    "offer",
-    "sell",
-    "distribute",
-    "available",
-    "bring",
-    "add",
-    "list",
-    "feature",
-    "launch",
-    "make",
-}
-_MODEL_NOUNS = {"model", "llm", "chatbot", "assistant", "family", "series", "lineup", "technology"}
+_RAISE_VERBS = _WORDS["raise_verbs"]
+_PLAIN_DEALS = _WORDS["plain_deals"]
+_NO_FALLBACK = _WORDS["no_fallback"]  # role nouns need their frame
+_OFFERING = _WORDS["offering"]
+_MODEL_NOUNS = _WORDS["model_nouns"]
 _GUESS_OBJECTS = {"ACQUIRES", "INVESTS_IN"}
-_PLATFORM_PREPOSITIONS = {"through", "via", "on", "in", "inside", "within", "into", "onto"}
-_PENDING = {
-    "agree",
-    "plan",
-    "expect",
-    "seek",
-    "propose",
-    "announce",
-    "intend",
-    "pending",
-    "talk",
-    "negotiate",
-}
-_UNIT_NOUNS = {"business", "unit", "division", "arm", "operation", "asset", "subsidiary", "team"}
+_PLATFORM_PREPOSITIONS = _WORDS["platform_prepositions"]
+_PENDING = _WORDS["pending"]
+_UNIT_NOUNS = _WORDS["unit_nouns"]
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
-_LIGHT_NOUNS = {
-    "part",
-    "terms",
-    "term",
-    "framework",
-    "kind",
-    "form",
-    "way",
-    "set",
-    "series",
-    "scope",
-}
-_PAIR_WORDS = {
-    "two companies",
-    "two firms",
-    "two groups",
-    "the companies",
-    "both companies",
-    "the pair",
-    "the duo",
-    "the two",
-    "two sides",
-    "the firms",
-}
-_PAIR_WORDS_HEADS = {"companies", "firms", "groups", "pair", "duo", "two", "sides"}
-_PARTITIVE_HEADS = {"one", "some", "several", "two", "three", "many", "each", "both", "all"}
-_BUY_VERBS = {"buy", "purchase", "acquire", "order", "procure", "sell"}
-_ROUND_ROLES = {"participant", "backer", "investor", "co-investor", "co-lead", "co-leader", "lead"}
-_COPULAS = {"be", "remain", "become", "stay", "include", "count", "comprise", "feature"}
-_DEAL_NOUNS = {
-    "deal",
-    "agreement",
-    "pact",
-    "arrangement",
-    "contract",
-    "partnership",
-    "tie-up",
-    "accord",
-}
+_LIGHT_NOUNS = _WORDS["light_nouns"]
+_PAIR_WORDS = _WORDS["pair_words"]
+_PAIR_WORDS_HEADS = _WORDS["pair_words_heads"]
+_PARTITIVE_HEADS = _WORDS["partitive_heads"]
+_BUY_VERBS = _WORDS["buy_verbs"]
+_ROUND_ROLES = _WORDS["round_roles"]
+_COPULAS = _WORDS["copulas"]
+_DEAL_NOUNS = _WORDS["deal_nouns"]
 
 
 @dataclass
@@ -187,7 +88,6 @@ class Claim:
     status: str = "confirmed"
     amount_usd: float | None = None
     date: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 if not Doc.has_extension("claims"):
@@ -812,7 +712,11 @@ class _DocContext:
                 named = self._named_after(token)
                 if named is not None:
                     found.append(named)
-            if not found and token.pos_ in {"NOUN", "PRON", "NUM", "ADJ"} and self._kind_of_noun(token) is None:
+            if (
+                not found
+                and token.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}
+                and self._kind_of_noun(token) is None
+            ):
                 found.extend(self._owner_of_thing(token))  # "the lab's workloads": the lab
         for child in token.children:
             if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
@@ -859,12 +763,22 @@ class _DocContext:
         """An organisation no one recognised, named where a frame wants a company: "AMD buys
         [Brium]", "the acquisition of [PlayAI]". Only a capitalised proper name that is neither
         a place, a person, nor the first word of its sentence counts."""
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE"}:
+        if (
+            token.pos_ != "PROPN"
+            or not token.text[:1].isupper()
+            or token.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE"}
+        ):
             return []
         start = token.i
-        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN":
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ == "compound"
+            and self.doc[start - 1].pos_ == "PROPN"
+        ):
             start -= 1
-        if start == self.sents.start(token.i) or any(i in self.index for i in range(start, token.i + 1)):
+        if start == self.sents.start(token.i) or any(
+            i in self.index for i in range(start, token.i + 1)
+        ):
             return []
         name = self.doc[start : token.i + 1].text
         linker = self._linker
@@ -1310,8 +1224,6 @@ class _DocContext:
                 # "Other participants included A and B.": the round, maybe a paragraph up
                 objects = self._last_round(t, sentences=4, same_paragraph=False)
         relation = frame.relation
-        if frame.id == "acquirer.noun":
-            relation = "OWNS"
         shared = relation == "INVESTS_IN" and len(subjects) > 1
         if frame.reject_object and self._rejected(frame, slots):
             return []
@@ -1350,7 +1262,9 @@ class _DocContext:
             if token.i in seen:
                 continue
             seen.add(token.i)
-            queue.extend(c for c in token.children if c.dep_ == "conj" and not _excluded_conjunct(c))
+            queue.extend(
+                c for c in token.children if c.dep_ == "conj" and not _excluded_conjunct(c)
+            )
             mention = self.index.get(token.i)
             if mention is not None:
                 if not mention.entity.is_product and self._buying:
@@ -1849,7 +1763,9 @@ def _excluded_conjunct(conj: Token) -> bool:
     """Whether a conjunct is set against its head: "Trainium instead of Nvidia chips"."""
     head = conj.head
     between = conj.doc[head.i + 1 : conj.i]
-    return any(t.lower_ in {"instead", "rather", "not", "than", "versus", "vs", "vs."} for t in between)
+    return any(
+        t.lower_ in {"instead", "rather", "not", "than", "versus", "vs", "vs."} for t in between
+    )
 
 
 def _through_amounts(tokens: Iterable[Token], money: dict) -> list[Token]:

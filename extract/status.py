@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load_lexicon
+
+_WORDS = load_lexicon().words
 
 __all__ = ["BARRIERS", "claim_status", "scope"]
 
@@ -29,16 +31,7 @@ _CUE_DEPS = {
     "advcl",
     "nsubj",
 }
-_REPORTERS = {
-    "source",
-    "person",
-    "people",
-    "report",
-    "insider",
-    "outlet",
-    "newspaper",
-    "publication",
-}
+_REPORTERS = _WORDS["reporters"]
 
 
 def scope(trigger: Token) -> list[Token]:
