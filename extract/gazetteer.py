@@ -6,8 +6,9 @@ The data lives in ``data/gazetteer.jsonl``, one entity a line::
      "owner": "Amazon", "rollup": false, "hq": null, "descriptors": []}
 
 ``type`` is ORG, CLOUD, CHIP, MODEL, SERVICE or MEDIA (publications: never a party). ``roles``
-(organisations only) come from bigtech, lab, chipmaker, cloud, investor, enterprise and drive the
-type constraints of the relations. ``rollup`` marks venture arms and units whose claims belong to
+come from bigtech, lab, chipmaker, cloud, investor, enterprise (organisations) and platform (a
+service that offers other makers' models: Amazon Bedrock, Vertex AI) and drive the type
+constraints of the relations. ``rollup`` marks venture arms and units whose claims belong to
 their owner (GV -> Google). Each entity's ``id`` is the slug of its name: the EntityRuler pattern
 id, the spaCy ``ent_id_`` and the graph node id are one and the same.
 """
