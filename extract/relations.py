@@ -189,6 +189,7 @@ class _DocContext:
         }
         self.round: tuple[int, list[Mention]] | None = None
         self._buying = False
+        self.partners: list[Mention] = []
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -313,7 +314,11 @@ class _DocContext:
             pairs = self._distribution_pairs(t, sent)
         else:
             pairs = self._party_pairs(frame, t, slots)
-        return [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]
+        claims = [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]
+        for pair in pairs:
+            if pair[2] == "PARTNERS_WITH" and any(c.relation == "PARTNERS_WITH" for c in claims):
+                self.partners = [pair[0], pair[1]]
+        return claims
 
     def _misread_verb(self, token: Token) -> str | None:
         """The verb lemma of a verb the tagger took for a noun: "Lambda [rents] Nvidia GPUs".
@@ -790,6 +795,35 @@ class _DocContext:
                 self.index.setdefault(i, mention)
         return [mention] if mention is not None else []
 
+    def _nearest_subject(self, t: Token) -> list[Mention]:
+        """The organisation that is the subject of the nearest clause above ``t``."""
+        for verb in t.ancestors:
+            if verb.pos_ in {"VERB", "AUX"}:
+                found = [
+                    self.index[c.i] for c in verb.children if c.dep_ in _SUBJ and c.i in self.index
+                ]
+                if found:
+                    return found[:1]
+        return []
+
+    def _topic(self, t: Token, exclude: set[str]) -> Mention | None:
+        """The organisation named most often before ``t`` (its latest mention), if one stands out."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.start >= t.i or m.entity.type != "ORG" or m.entity.id in exclude:
+                continue
+            if m.entity.roles == {"investor"}:
+                continue
+            counts.setdefault(m.entity.id, []).append(m)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])):
+            return None
+        return ranked[0][-1]
+
+    def _last_partners(self, t: Token) -> list[Mention]:
+        """The parties of the latest partnership told before ``t`` in this article."""
+        return self.partners if self.partners and self.partners[0].start < t.i else []
+
     def _plural(self, pronoun: Token) -> list[Mention]:
         """ "They": the organisations of the latest list named as a subject, in this sentence or
         the one before ("Samsung and SK Hynix signed ..., under which they plan to supply")."""
@@ -1188,6 +1222,18 @@ class _DocContext:
         # One list cannot stand on both sides ("Existing investors A, B and C took part").
         subject_starts = {m.start for m in subjects}
         objects = [m for m in objects if m.start not in subject_starts]
+        if frame.id == "partnership.noun" and len(subjects) + len(objects) < 2 and _definite(t):
+            # "the partnership", "under the collaboration": the one told before
+            known = {m.entity.id for m in subjects + objects}
+            earlier = self._last_partners(t)
+            if earlier and (not known or known & {m.entity.id for m in earlier}):
+                return [(earlier[0], earlier[1], frame.relation, None)]
+            named = subjects + objects or self._nearest_subject(t)
+            if not earlier and len(named) == 1:
+                # "AMD expects the partnership to ...": with the organisation the article is about
+                other = self._topic(t, exclude={named[0].entity.id})
+                if other is not None:
+                    return [(named[0], other, frame.relation, None)]
         if symmetric and not objects and len(subjects) >= 2:
             return [
                 (a, b, frame.relation, None)
