@@ -353,6 +353,10 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     for token in doc:
         if token.lower_ in linker.lexicon.pronouns["singular"] and token.pos_ == "PRON":
             candidates.append((token.i, token.i + 1, "pronoun", None))
+        elif (
+            token.lower_ in linker.lexicon.pronouns.get("first_person", ()) and token.pos_ == "PRON"
+        ):
+            candidates.append((token.i, token.i + 1, "author", None))
     # Longest description first at a position ("the AI startup" over "the startup").
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     mentions = list(named)
@@ -361,7 +365,11 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
         if any(i in covered for i in range(start, end)):
             continue
         follows_name = kind == "descriptor" and start > 0 and start - 1 in in_named
-        if kind != "pronoun" and not _definite(doc, start, end, in_named) and not follows_name:
+        if (
+            kind not in {"pronoun", "author"}
+            and not _definite(doc, start, end, in_named)
+            and not follows_name
+        ):
             continue
         mention = None
         if kind == "descriptor":
@@ -376,6 +384,11 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
                 mention = Mention(
                     start, end, antecedent.entity, "description", DESCRIPTION_CONFIDENCE
                 )
+        elif kind == "author":
+            # "we", "our" in a company's own post or release: the company the text is about
+            antecedent = _author(named)
+            if antecedent is not None:
+                mention = Mention(start, end, antecedent.entity, "pronoun", PRONOUN_CONFIDENCE)
         else:
             antecedent = _pronoun_antecedent(doc, mentions, doc[start])
             if antecedent is not None:
@@ -472,6 +485,18 @@ def _antecedent(
             continue  # "the company" is rarely a fund
         fits.append(mention)
     return _most_salient(doc, fits, position)
+
+
+def _author(named: list[Mention]) -> Mention | None:
+    """The organisation a first-person text speaks for: the one it names most, if it stands out."""
+    counts: dict[str, list[Mention]] = {}
+    for mention in named:
+        if mention.entity.type == "ORG" and mention.entity.roles != {"investor"}:
+            counts.setdefault(mention.entity.id, []).append(mention)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
 
 
 def _clause_subjects(doc: Doc, mentions: list[Mention], position: int) -> set[str]:

@@ -1234,13 +1234,17 @@ class _DocContext:
                 other = self._topic(t, exclude={named[0].entity.id})
                 if other is not None:
                     return [(named[0], other, frame.relation, None)]
-        if symmetric and not objects and len(subjects) >= 2:
+        # "X and Y partnered", "a partnership between X and Y": a list of partners; not "A, B and
+        # C are among the launch partners" or "licensing designs to A, B and C" (each with
+        # someone else).
+        pairwise = frame.id in {"partner.verb", "partnership.noun"}
+        if symmetric and pairwise and not objects and len(subjects) >= 2:
             return [
                 (a, b, frame.relation, None)
                 for i, a in enumerate(subjects)
                 for b in subjects[i + 1 :]
             ]
-        if symmetric and not subjects and len(objects) >= 2:
+        if symmetric and pairwise and not subjects and len(objects) >= 2:
             return [
                 (a, b, frame.relation, None)
                 for i, a in enumerate(objects)
@@ -1449,6 +1453,13 @@ class _DocContext:
                     continue
                 pairs += [(p, c, k, None) for c in customers]
             return pairs
+        objects = [tok for tag in ("dobj",) for tok in slots.get(tag, ())]
+        if frame.id in {"supply.verb", "power.verb"} and any(
+            o.lemma_.lower() in _MODEL_NOUNS
+            or (o.i in self.index and self.index[o.i].entity.type == "MODEL")
+            for o in objects
+        ):
+            return []  # "offers xAI's Grok models", "hosting DeepSeek's models": distribution
         resource_tags = frame.resource
         if frame.customer_or_resource and slots.get("prep:with"):
             resource_tags = tuple(t for t in resource_tags if t not in frame.customer_or_resource)
