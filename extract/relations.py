@@ -310,6 +310,8 @@ class _DocContext:
             return []
         if frame.relation == "SUPPLY":
             pairs = self._supply_pairs(frame, t, slots)
+        elif frame.relation == "DISTRIBUTES" and frame.subject:
+            pairs = self._offer_pairs(frame, t, slots)
         elif frame.relation == "DISTRIBUTES":
             pairs = self._distribution_pairs(t, sent)
         else:
@@ -1658,6 +1660,45 @@ class _DocContext:
                 pairs.append((platform, m, "DISTRIBUTES", None))
         return pairs
 
+    def _models(self, tokens: Iterable[Token]) -> list[Mention]:
+        """Whose models words name: "Claude" (Anthropic), "Anthropic's models", "models from Meta"."""
+        found: list[Mention] = []
+        queue = list(tokens)
+        while queue:
+            token = queue.pop(0)
+            queue.extend(c for c in token.children if c.dep_ in {"conj", "appos"})
+            mention = self.index.get(token.i)
+            if mention is not None and mention.entity.type == "MODEL":
+                found.append(mention)
+                continue
+            if token.lemma_.lower() not in _MODEL_NOUNS:
+                continue
+            for child in token.children:
+                if child.dep_ in {"poss", "compound", "nmod"} and child.i in self.index:
+                    found.extend(self._mentions_of(child))
+                elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            found.extend(self._mentions_of(g))
+        return found
+
+    def _offer_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
+        """(distributor, model maker) where an organisation offers, serves or hosts another's
+        models: "GitHub has offered Claude inside Copilot", "Databricks is serving the models"."""
+        makers = self._models(tok for tag in frame.object for tok in slots.get(tag, ()))
+        if not makers:
+            return []
+        distributors = [
+            m for m in self._resolve(frame.subject, t, slots) if m.entity.type in {"ORG", "CLOUD", "SERVICE"}
+        ]
+        pairs = []
+        for d in distributors:
+            party, _ = self.gaz.party(d.entity)
+            for maker in makers:
+                if self.gaz.party(maker.entity)[0].id != party.id:
+                    pairs.append((d, maker, "DISTRIBUTES", {"frame": "offer-model.verb"}))
+        return pairs
+
     def _owns_models(self, mention: Mention) -> bool:
         """Whether a maker is named with its models: "Cohere's models", "its Jamba models"."""
         word = self.doc[mention.start : mention.end].root
@@ -1712,7 +1753,7 @@ class _DocContext:
         ):
             return None
         if relation == "DISTRIBUTES":
-            via = left.entity
+            via = left.entity if left.entity.is_product else None
         else:
             via = via_s or (via_o if relation not in {"ACQUIRES", "OWNS"} else None)
         if t.i not in self._status:
