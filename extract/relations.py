@@ -519,11 +519,8 @@ class _DocContext:
                             slots[key].extend(g for g in deeper.children if g.dep_ == "pobj")
         # A participle modifies its noun: "a round led by X", "X-backed Y". Without an agent at
         # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
-        if (
-            t.tag_ == "VBN"
-            and t.dep_ == "advcl"
-            and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children)
-        ):
+        fronted = t.i < t.head.i
+        if t.tag_ == "VBN" and t.dep_ == "advcl" and fronted and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children):
             slots["dobj"].extend(s for s in self._subjects(t.head))
         if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
             has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
@@ -783,10 +780,9 @@ class _DocContext:
             and self.doc[start - 1].pos_ == "PROPN"
         ):
             start -= 1
-        if start == self.sents.start(token.i) or any(
-            i in self.index for i in range(start, token.i + 1)
-        ):
-            return []
+        first_word = start == self.sents.start(token.i)
+        if (first_word and self.doc[start].tag_ != "NNP") or any(i in self.index for i in range(start, token.i + 1)):
+            return []  # a capitalised first word is a name only if the tagger says so
         name = self.doc[start : token.i + 1].text
         linker = self._linker
         if linker is None or name.lower() in linker.places_lower or name in self.lex.not_orgs:
