@@ -71,6 +71,7 @@ _BUY_VERBS = _WORDS["buy_verbs"]
 _ROUND_ROLES = _WORDS["round_roles"]
 _COPULAS = _WORDS["copulas"]
 _DEAL_NOUNS = _WORDS["deal_nouns"]
+_VALUATION_WORDS = _WORDS["valuation_words"]
 
 
 @dataclass
@@ -204,6 +205,10 @@ class _DocContext:
                 and token.i not in self.index
             ):
                 self._round_owner(token)
+            elif token.lemma_.lower() in _VALUATION_WORDS and (
+                self.round is None or self.round[0] != sent.start
+            ):
+                self._valued(token)
         for token in sent:
             if token.i in self.index and self.index[token.i].entity.type != "MEDIA":
                 continue
@@ -520,7 +525,12 @@ class _DocContext:
         # A participle modifies its noun: "a round led by X", "X-backed Y". Without an agent at
         # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
         fronted = t.i < t.head.i
-        if t.tag_ == "VBN" and t.dep_ == "advcl" and fronted and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children):
+        if (
+            t.tag_ == "VBN"
+            and t.dep_ == "advcl"
+            and fronted
+            and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children)
+        ):
             slots["dobj"].extend(s for s in self._subjects(t.head))
         if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
             has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
@@ -724,7 +734,10 @@ class _DocContext:
                 found.extend(self._owner_of_thing(token))  # "the lab's workloads": the lab
         for child in token.children:
             if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
-                found.extend(self._mentions_of(child, compound, depth + 1))
+                members = self._mentions_of(child, compound, depth + 1)
+                if not members and child.dep_ == "conj" and _is_org(mention):
+                    members = self._guessed(child)  # "Fidelity and [Atreides Management]"
+                found.extend(members)
             elif child.dep_ == "appos" and mention is not None and child.i in self.index:
                 # Lists parse as appositions: "A, B, C and D".
                 found.extend(self._mentions_of(child, compound, depth + 1))
@@ -781,7 +794,9 @@ class _DocContext:
         ):
             start -= 1
         first_word = start == self.sents.start(token.i)
-        if (first_word and self.doc[start].tag_ != "NNP") or any(i in self.index for i in range(start, token.i + 1)):
+        if (first_word and self.doc[start].tag_ != "NNP") or any(
+            i in self.index for i in range(start, token.i + 1)
+        ):
             return []  # a capitalised first word is a name only if the tagger says so
         name = self.doc[start : token.i + 1].text
         linker = self._linker
@@ -1004,6 +1019,18 @@ class _DocContext:
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         # "Earlier, A led a $1 billion round in which B invested": the company just told of
         return self._last_round(token, sentences=2)
+
+    def _valued(self, token: Token) -> None:
+        """A company's valuation told before any round: "X was valued at $38 billion. A led a
+        round in which B invested" is X's round."""
+        if token.pos_ == "VERB":
+            holders = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
+        else:
+            holders = [c for c in token.children if c.dep_ == "poss"]
+        owners = [self.index[c.i] for c in holders if c.i in self.index]
+        owners = [m for m in owners if m.entity.type == "ORG"]
+        if owners:
+            self._remember_round(token, owners)
 
     def _remember_round(self, token: Token, owners: list[Mention]) -> None:
         self.round = (self.sents.start(token.i), owners)
@@ -1685,7 +1712,9 @@ class _DocContext:
         if not makers:
             return []
         distributors = [
-            m for m in self._resolve(frame.subject, t, slots) if m.entity.type in {"ORG", "CLOUD", "SERVICE"}
+            m
+            for m in self._resolve(frame.subject, t, slots)
+            if m.entity.type in {"ORG", "CLOUD", "SERVICE"}
         ]
         pairs = []
         for d in distributors:
@@ -1880,6 +1909,10 @@ def _through_amounts(tokens: Iterable[Token], money: dict) -> list[Token]:
 
 def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+
+
+def _is_org(mention: Mention | None) -> bool:
+    return mention is not None and mention.entity.type == "ORG"
 
 
 def _governing_verb(noun: Token, money: dict | None = None) -> Token | None:
