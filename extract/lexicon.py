@@ -54,6 +54,7 @@ class Lexicon:
     places: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
 
     def frames_for(self, lemma: str, pos: str) -> list[Frame]:
         return [f for f in self._index.get(lemma, ()) if pos in f.pos]
@@ -125,4 +126,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         places=frozenset(data["parties"].get("places", ())),
         person_titles=frozenset(data["parties"].get("person_titles", ())),
         words={key: frozenset(value) for key, value in data.get("words", {}).items()},
+        tokens=dict(data.get("tokens", {})),
     )

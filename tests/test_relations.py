@@ -187,3 +187,63 @@ def test_provenance_points_at_the_sentence(extractor):
 def test_reducing_dependency_on_a_chipmaker_states_no_supply(extractor):
     text = "Amazon aims to leverage its own hardware and reduce dependency on Nvidia."
     assert not {t for t in triples(extractor, text) if t[0] == "Nvidia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Reflection AI raised $2 billion. GIC and DST Global also participated.",
+            {("GIC", "INVESTS_IN", "Reflection AI"), ("DST Global", "INVESTS_IN", "Reflection AI")},
+        ),
+        (
+            "Databricks was valued at $38 billion. Earlier, Franklin Templeton led a round in"
+            " which Microsoft also invested.",
+            {
+                ("Franklin Templeton", "INVESTS_IN", "Databricks"),
+                ("Microsoft", "INVESTS_IN", "Databricks"),
+            },
+        ),
+        (
+            "Anthropic closed a $900 million round. Thrive Capital led, with Accel and DST Global.",
+            {
+                ("Thrive Capital", "INVESTS_IN", "Anthropic"),
+                ("Accel", "INVESTS_IN", "Anthropic"),
+                ("DST Global", "INVESTS_IN", "Anthropic"),
+            },
+        ),
+        (
+            "Anthropic closed a round. Thrive Capital led, with participation from Accel.",
+            {("Thrive Capital", "INVESTS_IN", "Anthropic"), ("Accel", "INVESTS_IN", "Anthropic")},
+        ),
+    ],
+)
+def test_a_round_told_before_is_the_one_joined(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
+def test_co_led_is_one_word_and_leads_a_round(extractor):
+    text = "Reflection AI raised $100 million. Accel co-led."
+    assert triples(extractor, text) == {("Accel", "INVESTS_IN", "Reflection AI")}
+
+
+def test_an_unknown_name_listed_with_organisations_is_one(extractor):
+    text = "Cerebras raised $1.1 billion in a round led by Fidelity and Atreides Management."
+    assert ("Atreides Management", "INVESTS_IN", "Cerebras") in triples(extractor, text)
+
+
+def test_a_bought_name_the_ner_took_for_a_place_is_a_company(extractor):
+    text = "Workday agreed in August to acquire Paradox, whose chatbots screen job applicants."
+    assert triples(extractor, text) == {("Workday", "ACQUIRES", "Paradox")}
+
+
+def test_money_put_into_a_place_is_no_investment(extractor):
+    assert triples(extractor, "Microsoft plans to invest $10 billion in Wisconsin.") == set()
+
+
+def test_a_debt_syndicate_is_no_funding_round(extractor):
+    text = (
+        "Databricks closed its Series J in January. Separately, the company took on $5 billion"
+        " of debt from a bank group led by JPMorgan Chase."
+    )
+    assert not {t for t in triples(extractor, text) if t[0] == "JPMorgan"}
