@@ -465,6 +465,9 @@ class _DocContext:
         )
         for child in t.children:
             self._add_child(slots, child, passive, t)
+        # Coordinated role nouns share their owner: "its [training partner and cloud provider]".
+        if t.pos_ == "NOUN" and t.dep_ == "conj" and t.head.pos_ == "NOUN" and "poss" not in slots:
+            slots["poss"].extend(c for c in t.head.children if c.dep_ == "poss")
         # Right node raising: "trains and deploys its models on OCI"; not when the verb has an
         # object of its own ("leverage its hardware and reduce dependency on Nvidia").
         if t.pos_ == "VERB" and "dobj" not in slots:
@@ -884,7 +887,7 @@ class _DocContext:
             for c in token.children
             if c.dep_ == "poss"
             for m in (
-                self._mentions_of(c, depth=3)
+                self._mentions_of(c, depth=2)
                 if c.lower_ == "whose"
                 else [self.index[c.i]]
                 if c.i in self.index
@@ -1530,6 +1533,14 @@ class _DocContext:
             ]
             if owners:
                 customers = owners  # "Microsoft moved the group's workloads onto Azure": the group
+            elif not customers:
+                # "CoreWeave, whose data centres run on Nvidia GPUs": the centres' owner
+                customers = [
+                    m
+                    for o in slots.get("nsubj", ())
+                    if o.i not in self.index
+                    for m in self._owner_of_thing(o)
+                ]
         providers = self._resolve(frame.provider, t, slots) if frame.provider else []
         if frame.customer_or_resource and not customers:
             customers = [

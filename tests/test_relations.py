@@ -247,3 +247,26 @@ def test_a_debt_syndicate_is_no_funding_round(extractor):
         " of debt from a bank group led by JPMorgan Chase."
     )
     assert not {t for t in triples(extractor, text) if t[0] == "JPMorgan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OpenAI agreed to pay about $3 billion for Windsurf.",
+            {("OpenAI", "ACQUIRES", "Windsurf")},
+        ),
+        ("This year Apple has picked up WhyLabs.", {("Apple", "ACQUIRES", "WhyLabs")}),
+        (
+            "Amazon paid $2.75 billion for a stake in Anthropic.",
+            {("Amazon", "INVESTS_IN", "Anthropic")},
+        ),
+    ],
+)
+def test_paying_for_a_company_buys_it_but_paying_for_a_stake_invests(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
+def test_a_clause_about_whose_data_centres_names_the_customer(extractor):
+    text = "CoreWeave, whose data centres run on Nvidia GPUs, has grown rapidly."
+    assert triples(extractor, text) == {("Nvidia", "SUPPLIES_CHIPS", "CoreWeave")}
