@@ -59,6 +59,7 @@ _NO_FALLBACK = _WORDS["no_fallback"]  # role nouns need their frame
 _OFFERING = _WORDS["offering"]
 _MODEL_NOUNS = _WORDS["model_nouns"]
 _GUESS_OBJECTS = {"ACQUIRES", "INVESTS_IN"}
+_GUESS_SUBJECT_TAGS = {"nsubj", "prep:by"}
 _PLATFORM_PREPOSITIONS = _WORDS["platform_prepositions"]
 _PENDING = _WORDS["pending"]
 _UNIT_NOUNS = _WORDS["unit_nouns"]
@@ -74,6 +75,8 @@ _DEAL_NOUNS = _WORDS["deal_nouns"]
 _VALUATION_WORDS = _WORDS["valuation_words"]
 _RAISED_MONEY = _WORDS["raised_money"]
 _ROUND_VERBS = _WORDS["round_verbs"]
+_PARTNERSHIPS = _WORDS["partnerships"]
+_TIES = {"INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "DISTRIBUTES"}
 
 
 @dataclass
@@ -252,7 +255,40 @@ class _DocContext:
             if frames and not found:
                 found = self._fallback(token, frames, sent)
             claims.extend(found)
-        return claims
+        return claims + self._unnamed_partnership(sent, claims)
+
+    def _unnamed_partnership(self, sent: Span, claims: list[Claim]) -> list[Claim]:
+        """A partnership that names no party is the one between the pair the sentence ties:
+        "Microsoft announced an investment in OpenAI, extending a partnership begun in 2019"."""
+        if any(c.relation == "PARTNERS_WITH" for c in claims):
+            return []
+        pairs = {(c.subject, c.object) for c in claims if c.relation in _TIES}
+        if len({frozenset((a.id, b.id)) for a, b in pairs}) != 1:
+            return []
+        subject, obj = next(iter(pairs))
+        for token in sent:
+            if token.lemma_.lower() not in _PARTNERSHIPS or token.pos_ != "NOUN":
+                continue
+            if any(w.i in self.index for w in token.subtree):
+                return []  # "the partnership with Google" names its own party
+            status = claim_status(token, self.lex, self.media)
+            if status is None:
+                return []
+            base = rule_precision().get("partnership.unnamed", DEFAULT_RULE_PRECISION)
+            claim = Claim(
+                "PARTNERS_WITH",
+                subject,
+                obj,
+                None,
+                sent,
+                token.i,
+                "partnership.unnamed",
+                base,
+                status,
+            )
+            claim.date = self._date(token)
+            return [claim]
+        return []
 
     def ownership_claims(self, claims: list[Claim]) -> list[Claim]:
         """Owner OWNS product, unit or subsidiary, once per article for each one it names.
@@ -1224,7 +1260,11 @@ class _DocContext:
             else:
                 tokens = slots.get(tag, [])
             alone = {tok.i for tok in slots.get("_alone", ())}
-            guess = frame is not None and frame.relation in _GUESS_OBJECTS and tag in frame.object
+            guess = (
+                frame is not None
+                and frame.relation in _GUESS_OBJECTS
+                and (tag in frame.object or (tag in _GUESS_SUBJECT_TAGS and tag in frame.subject))
+            )
             for token in tokens:
                 if token.i in alone and token.i in self.index:
                     found.append(self.index[token.i])

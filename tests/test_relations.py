@@ -270,3 +270,13 @@ def test_paying_for_a_company_buys_it_but_paying_for_a_stake_invests(extractor, 
 def test_a_clause_about_whose_data_centres_names_the_customer(extractor):
     text = "CoreWeave, whose data centres run on Nvidia GPUs, has grown rapidly."
     assert triples(extractor, text) == {("Nvidia", "SUPPLIES_CHIPS", "CoreWeave")}
+
+
+def test_a_partnership_naming_no_party_is_the_one_of_the_pair_the_sentence_ties(extractor):
+    text = "Microsoft announced a new investment in OpenAI, extending a partnership begun in 2019."
+    assert ("Microsoft", "PARTNERS_WITH", "OpenAI") in triples(extractor, text)
+
+
+def test_a_partnership_with_its_own_party_is_not_borrowed(extractor):
+    text = "Amazon invested in Anthropic, but the partnership with Google continues."
+    assert ("Amazon", "PARTNERS_WITH", "Anthropic") not in triples(extractor, text)
