@@ -1131,6 +1131,9 @@ class _DocContext:
         """The words that *are* a role noun: "AWS is X's provider", "X, an investor in Y"."""
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PARTITIVE_HEADS:
             t = t.head.head  # "X is one of its shareholders": X is the one
+        if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_.lower() in _COPULAS:
+            # "A and B were among existing shareholders": the copula's subjects
+            return [c for c in t.head.head.children if c.dep_ in _SUBJ]
         while (
             t.dep_ in {"nmod", "conj", "compound"}
             and t.head.pos_ in {"NOUN", "PROPN"}

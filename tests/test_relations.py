@@ -280,3 +280,24 @@ def test_a_partnership_naming_no_party_is_the_one_of_the_pair_the_sentence_ties(
 def test_a_partnership_with_its_own_party_is_not_borrowed(extractor):
     text = "Amazon invested in Anthropic, but the partnership with Google continues."
     assert ("Amazon", "PARTNERS_WITH", "Anthropic") not in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Amazon has committed $8 billion to Anthropic.", {("Amazon", "INVESTS_IN", "Anthropic")}),
+        ("OpenAI committed $250 billion to Azure.", set()),
+        (
+            "Crusoe raised $600 million in December. Nvidia was in that round.",
+            {("Nvidia", "INVESTS_IN", "Crusoe")},
+        ),
+        (
+            "Groq raised $750 million. Samsung and Cisco were among existing shareholders.",
+            {("Samsung", "INVESTS_IN", "Groq"), ("Cisco", "INVESTS_IN", "Groq")},
+        ),
+    ],
+)
+def test_money_committed_to_a_company_and_places_in_a_round_are_investments(
+    extractor, text, expected
+):
+    assert triples(extractor, text) == expected
