@@ -76,6 +76,7 @@ _VALUATION_WORDS = _WORDS["valuation_words"]
 _RAISED_MONEY = _WORDS["raised_money"]
 _ROUND_VERBS = _WORDS["round_verbs"]
 _PARTNERSHIPS = _WORDS["partnerships"]
+_HOSTED = {"host"}  # run on a cloud only in the passive
 _TIES = {"INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "DISTRIBUTES"}
 
 
@@ -1551,6 +1552,12 @@ class _DocContext:
                     continue
                 pairs += [(p, c, k, None) for c in customers]
             return pairs
+        if (
+            frame.id == "run-on.verb"
+            and lemma in _HOSTED
+            and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
+        ):
+            return []  # "hosted on AWS" runs there; "AWS hosts X's models" offers them
         objects = [tok for tag in ("dobj",) for tok in slots.get(tag, ())]
         if frame.id in {"supply.verb", "power.verb"} and any(
             o.lemma_.lower() in _MODEL_NOUNS

@@ -56,11 +56,18 @@ def _own_clause(trigger: Token) -> list[Token]:
     tokens = [trigger]
     current = trigger
     while current.head.i != current.i and current.dep_ not in _CLAUSE_EDGES:
+        if current.pos_ in {"NOUN", "PROPN"} and (
+            (current.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in current.head.children))
+            or (current.dep_ == "dobj" and current.head.lemma_.lower() in _PRESUPPOSING)
+        ):
+            break  # "X's reliance on AWS did not stop the deal": the reliance holds; not
+            # "the investment did not happen"
         current = current.head
         tokens.append(current)
     return tokens
 
 
+_PRESUPPOSING = _WORDS["presupposing"]
 _CLAUSE_EDGES = {"ccomp", "advcl", "conj", "parataxis", "relcl", "ROOT"}
 
 

@@ -301,3 +301,17 @@ def test_money_committed_to_a_company_and_places_in_a_round_are_investments(
     extractor, text, expected
 ):
     assert triples(extractor, text) == expected
+
+
+def test_a_negated_verb_leaves_its_subjects_reliance_standing(extractor):
+    text = "Anthropic's reliance on AWS did not stop the deal."
+    assert triples(extractor, text) == {("Amazon", "PROVIDES_CLOUD", "Anthropic")}
+
+
+def test_an_investment_that_did_not_happen_gives_no_triple(extractor):
+    assert triples(extractor, "Amazon's investment in Anthropic did not happen.") == set()
+
+
+def test_models_hosted_on_a_cloud_run_there(extractor):
+    text = "Anthropic's models are hosted on Amazon Web Services."
+    assert triples(extractor, text) == {("Amazon", "PROVIDES_CLOUD", "Anthropic")}
