@@ -1132,9 +1132,6 @@ class _DocContext:
         """The words that *are* a role noun: "AWS is X's provider", "X, an investor in Y"."""
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PARTITIVE_HEADS:
             t = t.head.head  # "X is one of its shareholders": X is the one
-        if t.dep_ == "pobj" and t.head.lower_ == "among" and t.head.head.lemma_.lower() in _COPULAS:
-            # "A and B were among existing shareholders": the copula's subjects
-            return [c for c in t.head.head.children if c.dep_ in _SUBJ]
         while (
             t.dep_ in {"nmod", "conj", "compound"}
             and t.head.pos_ in {"NOUN", "PROPN"}
@@ -1152,6 +1149,9 @@ class _DocContext:
         out.extend(c for c in t.children if c.dep_ == "appos")
         if t.dep_ == "compound" and head.i in self.index:
             out.append(head)
+        if t.dep_ == "nsubj":
+            # "Already the main supplier to Nvidia, SK Hynix has ...": parsed as two subjects
+            out.extend(c for c in head.children if c.dep_ == "nsubj" and c.i > t.i)
         if t.dep_ == "nsubj" and head.lemma_.lower() in _COPULAS:
             out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
         if (

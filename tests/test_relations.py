@@ -315,3 +315,20 @@ def test_an_investment_that_did_not_happen_gives_no_triple(extractor):
 def test_models_hosted_on_a_cloud_run_there(extractor):
     text = "Anthropic's models are hosted on Amazon Web Services."
     assert triples(extractor, text) == {("Amazon", "PROVIDES_CLOUD", "Anthropic")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Microsoft and Oracle are big suppliers of computing capacity to OpenAI.",
+            {("Microsoft", "PROVIDES_CLOUD", "OpenAI"), ("Oracle", "PROVIDES_CLOUD", "OpenAI")},
+        ),
+        (
+            "Already the main supplier of high-bandwidth memory to Nvidia, SK Hynix has grown.",
+            {("SK Hynix", "SUPPLIES_CHIPS", "Nvidia")},
+        ),
+    ],
+)
+def test_a_supplier_is_typed_by_what_it_supplies(extractor, text, expected):
+    assert triples(extractor, text) == expected
