@@ -212,7 +212,11 @@ class EntityLinker:
 
     def _new_org(self, span: Span, confidence: float) -> Mention | None:
         start, end = span.start, span.end
-        while (end > start and span.doc[end - 1].tag_ == "POS") or span.doc[end - 1].is_punct:
+        while end > start and (
+            span.doc[end - 1].tag_ == "POS"
+            or span.doc[end - 1].is_punct
+            or span.doc[end - 1].pos_ == "CCONJ"  # "Aker and": the NER's span runs on
+        ):
             end -= 1
         while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
             start += 1

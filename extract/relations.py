@@ -228,6 +228,8 @@ class _DocContext:
                 continue
             lemma = token.lemma_.lower()
             pos = token.pos_
+            if lemma == "venture" and any(c.lower_ == "joint" for c in token.children):
+                lemma = "joint venture"
             if (
                 pos == "NOUN"
                 and token.dep_ in _CLAUSE_DEPS
@@ -804,6 +806,14 @@ class _DocContext:
             unique.setdefault(m.start, m)
         return list(unique.values())
 
+    def _is_the_venture(self, mention: Mention, t: Token) -> bool:
+        """Whether ``mention`` names the partnership ``t`` itself: "the AI Alliance, a
+        collaboration", "a joint venture, Stargate Norway", "the Stargate venture"."""
+        inside = range(mention.start, mention.end)
+        return (t.dep_ == "appos" and t.head.i in inside) or any(
+            c.dep_ in {"appos", "compound"} and c.i in inside for c in t.children
+        )
+
     def _pair(self, token: Token) -> list[Mention]:
         """ "The two companies", "the pair": the two organisations the article is about."""
         words = " ".join(
@@ -1331,16 +1341,31 @@ class _DocContext:
                 other = self._topic(t, exclude={named[0].entity.id})
                 if other is not None:
                     return [(named[0], other, frame.relation, None)]
+        if frame.id == "partnership.noun" and len(subjects) >= 2:
+            # "IBM and Meta launched the AI Alliance, a collaboration of ...": the alliance is
+            # what they formed, not a partner of theirs
+            objects = [m for m in objects if not self._is_the_venture(m, t)]
         # "X and Y partnered", "a partnership between X and Y": a list of partners; not "A, B and
         # C are among the launch partners" or "licensing designs to A, B and C" (each with
         # someone else).
         pairwise = frame.id in {"partner.verb", "partnership.noun"}
+        if frame.id == "partnership.noun" and subjects and len(objects) >= 2 and t.dep_ == "appos":
+            # "unveiled Stargate UK, a partnership with Nscale and Nvidia": one venture, all of
+            # them in it; not "in partnership with A, B and C" (each with the subject)
+            return [
+                (a, b, frame.relation, None)
+                for i, a in enumerate(subjects + objects)
+                for b in (subjects + objects)[i + 1 :]
+            ]
         if symmetric and pairwise and not objects and len(subjects) >= 2:
             return [
                 (a, b, frame.relation, None)
                 for i, a in enumerate(subjects)
                 for b in subjects[i + 1 :]
             ]
+        if frame.id == "partnership.noun" and not subjects and t.head.lower_ in {"in", "under"}:
+            # "built a cluster [in partnership with A and B]": the clause's subject is the partner
+            subjects = [m for m in self._nearest_subject(t) if m not in objects]
         if symmetric and pairwise and not subjects and len(objects) >= 2:
             return [
                 (a, b, frame.relation, None)

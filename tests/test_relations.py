@@ -332,3 +332,32 @@ def test_models_hosted_on_a_cloud_run_there(extractor):
 )
 def test_a_supplier_is_typed_by_what_it_supplies(extractor, text, expected):
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "IBM and Meta launched the AI Alliance, a collaboration of more than 50 companies.",
+            {("IBM", "PARTNERS_WITH", "Meta")},
+        ),
+        (
+            "In July, Aker and Nscale agreed to form a joint venture, Stargate Norway.",
+            {("Aker", "PARTNERS_WITH", "Nscale")},
+        ),
+        (
+            "OpenAI unveiled Stargate UK, a partnership with Nscale and Nvidia.",
+            {
+                ("OpenAI", "PARTNERS_WITH", "Nscale"),
+                ("OpenAI", "PARTNERS_WITH", "Nvidia"),
+                ("Nscale", "PARTNERS_WITH", "Nvidia"),
+            },
+        ),
+        (
+            "G42 will build a cluster in partnership with OpenAI and Oracle.",
+            {("G42", "PARTNERS_WITH", "OpenAI"), ("G42", "PARTNERS_WITH", "Oracle")},
+        ),
+    ],
+)
+def test_who_partners_with_whom_in_a_venture(extractor, text, expected):
+    assert triples(extractor, text) == expected
