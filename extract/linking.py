@@ -358,7 +358,9 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
         if token.lower_ in linker.lexicon.pronouns["singular"] and token.pos_ == "PRON":
             candidates.append((token.i, token.i + 1, "pronoun", None))
         elif (
-            token.lower_ in linker.lexicon.pronouns.get("first_person", ()) and token.pos_ == "PRON"
+            token.lower_ in linker.lexicon.pronouns.get("first_person", ())
+            and token.pos_ == "PRON"
+            and not _quoted(token)
         ):
             candidates.append((token.i, token.i + 1, "author", None))
     # Longest description first at a position ("the AI startup" over "the startup").
@@ -489,6 +491,15 @@ def _antecedent(
             continue  # "the company" is rarely a fund
         fits.append(mention)
     return _most_salient(doc, fits, position)
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word stands inside quotation marks of its paragraph: a speaker's "we", not
+    the author's."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    before = text[start : token.idx]
+    return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")
 
 
 def _author(named: list[Mention]) -> Mention | None:

@@ -619,7 +619,11 @@ class _DocContext:
         for obj in slots.get("dobj", ()):
             slots["dobj.poss"].extend(c for c in obj.children if c.dep_ in {"poss", "compound"})
         # Control and coordination: "agreed to invest", "invested ... and became its provider".
-        if t.pos_ in {"VERB", "AUX"} and "nsubj" not in slots:
+        if (
+            t.pos_ in {"VERB", "AUX"}
+            and "nsubj" not in slots
+            and not (passive and any(c.dep_ == "nsubjpass" for c in t.children))
+        ):  # "whether Mistral might be acquired" has no acquirer to inherit
             slots["nsubj"].extend(self._inherited_subject(t))
         # A noun that names the deal of a compound head: "licensing deal with X".
         noun = t

@@ -361,3 +361,16 @@ def test_a_supplier_is_typed_by_what_it_supplies(extractor, text, expected):
 )
 def test_who_partners_with_whom_in_a_venture(extractor, text, expected):
     assert triples(extractor, text) == expected
+
+
+def test_a_passive_purchase_without_agent_names_no_buyer(extractor):
+    text = (
+        "Nvidia is a big company. Asked whether Mistral AI might be acquired, Nvidia's chief"
+        " said no."
+    )
+    assert not {t for t in triples(extractor, text) if t[1] == "ACQUIRES"}
+
+
+def test_a_quoted_we_is_the_speaker_not_the_company_the_text_is_about(extractor):
+    text = 'TSMC reported results. TSMC grew. Mistral\'s chief said: "We will buy Graphcore."'
+    assert not {t for t in triples(extractor, text) if t[0] == "TSMC"}
