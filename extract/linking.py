@@ -426,8 +426,11 @@ def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
 
 def _based_in(doc: Doc, start: int, places: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The city of "the Seattle-based company", if the description names one."""
-    if start >= 2 and doc[start - 1].lower_ == "based" and doc[start - 2].text == "-":
-        left = start - 3
+    based = start - 1
+    while based > 0 and doc[based].lower_ != "based" and doc[based].dep_ in {"compound", "amod"}:
+        based -= 1  # "the Bristol-based AI chip start-up"
+    if based >= 1 and doc[based].lower_ == "based" and doc[based - 1].text == "-":
+        left = based - 2
         words = []
         while left >= 0 and doc[left].text[:1].isupper():
             words.insert(0, doc[left].text)
@@ -471,7 +474,8 @@ def _antecedent(
         entity = mention.entity
         if hq is not None and (entity.hq or "").lower() != hq.lower():
             continue
-        wanted = {r for r in roles if not r.startswith("!")}
+        # A city named ("the Bristol-based start-up") picks the company; the noun's roles need not
+        wanted = {r for r in roles if not r.startswith("!")} if hq is None else set()
         unwanted = {r[1:] for r in roles if r.startswith("!")}
         if (
             wanted

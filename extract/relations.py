@@ -301,11 +301,30 @@ class _DocContext:
         claim stated in the past tense), not while it is agreed, pending or over.
         """
         acquired: dict[str, bool] = {}
+        bought: dict[str, Claim] = {}
         for claim in claims:
             if claim.relation == "ACQUIRES":
                 done = claim.status == "confirmed" and self._completed(self.doc[claim.trigger])
                 acquired[claim.object.id] = acquired.get(claim.object.id, False) or done
-        claims, seen = [], set()
+                if done:
+                    bought.setdefault(claim.object.id, claim)
+        # A purchase the article tells as done makes the buyer the owner ("Meta bought WhatsApp").
+        claims = [
+            Claim(
+                "OWNS",
+                c.subject,
+                c.object,
+                None,
+                c.sentence,
+                c.trigger,
+                "owns.acquired",
+                rule_precision().get("owns.acquired", DEFAULT_RULE_PRECISION),
+                date=c.date,
+            )
+            for c in bought.values()
+            if c.object.owner in {None, c.subject.id}
+        ]
+        seen = {c.object.id for c in claims}
         for mention in self.mentions:
             entity = mention.entity
             if (

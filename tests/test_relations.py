@@ -374,3 +374,22 @@ def test_a_passive_purchase_without_agent_names_no_buyer(extractor):
 def test_a_quoted_we_is_the_speaker_not_the_company_the_text_is_about(extractor):
     text = 'TSMC reported results. TSMC grew. Mistral\'s chief said: "We will buy Graphcore."'
     assert not {t for t in triples(extractor, text) if t[0] == "TSMC"}
+
+
+def test_a_completed_purchase_makes_the_buyer_the_owner(extractor):
+    found = extractor.extract_article(Article(id="t", text="Meta bought WhatsApp in 2014."))
+    assert ("Meta", "OWNS", "WhatsApp") in {
+        (t["subject"], t["relation"], t["object"]) for t in found
+    }
+
+
+def test_an_agreed_purchase_makes_no_owner_yet(extractor):
+    found = extractor.extract_article(
+        Article(id="t", text="Qualcomm agreed to buy Alphawave Semi.")
+    )
+    assert not [t for t in found if t["relation"] == "OWNS"]
+
+
+def test_a_city_named_before_a_description_picks_the_company(extractor):
+    text = "Graphcore makes IPUs. SoftBank took control of the Bristol-based AI chip start-up."
+    assert ("SoftBank", "ACQUIRES", "Graphcore") in triples(extractor, text)
