@@ -370,7 +370,12 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     for start, end, kind, entity_id in candidates:
         if any(i in covered for i in range(start, end)):
             continue
-        follows_name = kind == "descriptor" and start > 0 and start - 1 in in_named
+        follows_name = (
+            kind == "descriptor"
+            and start > 0
+            and start - 1 in in_named
+            and _maker_named(named, start - 1, entity_id, linker.gazetteer)
+        )  # "the Azure cloud unit" is Microsoft's; "a Postgres database company" is no Oracle
         if (
             kind not in {"pronoun", "author"}
             and not _definite(doc, start, end, in_named)
@@ -495,6 +500,14 @@ def _antecedent(
             continue  # "the company" is rarely a fund
         fits.append(mention)
     return _most_salient(doc, fits, position)
+
+
+def _maker_named(named: list[Mention], i: int, entity_id: str | None, gazetteer: Gazetteer) -> bool:
+    """Whether the name at ``i`` is the described entity or one of its products."""
+    entity = next((m.entity for m in named if m.start <= i < m.end), None)
+    if entity is None or entity_id is None:
+        return False
+    return entity_id in {entity.id, gazetteer.party(entity)[0].id}
 
 
 def _quoted(token: Token) -> bool:

@@ -393,3 +393,8 @@ def test_an_agreed_purchase_makes_no_owner_yet(extractor):
 def test_a_city_named_before_a_description_picks_the_company(extractor):
     text = "Graphcore makes IPUs. SoftBank took control of the Bristol-based AI chip start-up."
     assert ("SoftBank", "ACQUIRES", "Graphcore") in triples(extractor, text)
+
+
+def test_an_indefinite_description_after_another_name_refers_to_no_one(extractor):
+    text = "Databricks agreed to buy Neon, a serverless Postgres database company."
+    assert triples(extractor, text) == {("Databricks", "ACQUIRES", "Neon")}
