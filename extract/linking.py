@@ -420,13 +420,29 @@ def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
     else:
         # "the Seattle-based company": the determiner sits before the location.
         det = [t for t in head.children if t.dep_ == "det"]
-        if not det or det[0].lower_ != "the":
+        if (not det or det[0].lower_ != "the") and not _the_before_place(doc, start):
             return False
     if head.dep_ in {"compound", "appos"} and head.head.i in in_named:
         return False  # "AI startup Anthropic", "Anthropic, the startup": the name speaks
     if any(c.dep_ in {"compound", "appos"} and c.i in in_named for c in head.children):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
+def _the_before_place(doc: Doc, start: int) -> bool:
+    """ "The Livingston, New Jersey-based operator": "the", a place and "-based" before the noun,
+    however the parser attached them."""
+    left = start - 1
+    while left > 0 and doc[left].dep_ in {"compound", "amod"} and doc[left].lower_ != "based":
+        left -= 1
+    if left < 2 or doc[left].lower_ != "based" or doc[left - 1].text != "-":
+        return False
+    left -= 2
+    while left >= 0 and (doc[left].text[:1].isupper() or doc[left].text == ","):
+        if doc[left].lower_ == "the":
+            return True
+        left -= 1
+    return left >= 0 and doc[left].lower_ == "the"
 
 
 def _based_in(doc: Doc, start: int, places: frozenset[str] | set[str] = frozenset()) -> str | None:
@@ -441,6 +457,14 @@ def _based_in(doc: Doc, start: int, places: frozenset[str] | set[str] = frozense
             words.insert(0, doc[left].text)
             left -= 1
         place = " ".join(words)
+        if place not in places and left >= 1 and doc[left].text == ",":
+            # "the Livingston, New Jersey-based operator": the city before the state
+            left -= 1
+            words = []
+            while left >= 0 and doc[left].text[:1].isupper():
+                words.insert(0, doc[left].text)
+                left -= 1
+            place = " ".join(words)
         return place if place in places else None  # "the Arm-based designer" names no city
     # "the Heidelberg startup": a place name right before the noun
     left = start - 1
@@ -633,6 +657,17 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
             if subjects or verb.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
                 break
             verb = verb.head
+    if pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "ccomp":
+        # "Workday said it had agreed", "... and on Monday said it would buy": the sayer
+        verb = pronoun.head.head
+        while verb.dep_ == "conj" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            verb = verb.head
+        for subject in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS):
+            mention = by_token.get(subject.i)
+            if mention is not None:
+                return mention
+            if subject.pos_ == "PRON":
+                return None  # the sayer is an "it" no one could resolve: so is this one
     sentence = sentences(doc).of(pronoun.i)
     if pronoun.dep_ in {"dobj", "pobj", "dative"}:
         # "OpenAI buys capacity from CoreWeave and owns shares in it": not the subject, the

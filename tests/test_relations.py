@@ -398,3 +398,19 @@ def test_a_city_named_before_a_description_picks_the_company(extractor):
 def test_an_indefinite_description_after_another_name_refers_to_no_one(extractor):
     text = "Databricks agreed to buy Neon, a serverless Postgres database company."
     assert triples(extractor, text) == {("Databricks", "ACQUIRES", "Neon")}
+
+
+def test_it_in_what_a_company_said_is_that_company(extractor):
+    text = (
+        "Workday grew. On Tuesday Workday said it had agreed to buy Sana, a Stockholm-based"
+        " start-up that makes AI assistants."
+    )
+    assert triples(extractor, text) == {("Workday", "ACQUIRES", "Sana")}
+
+
+def test_a_city_and_state_before_based_name_the_company(extractor):
+    text = (
+        "CoreWeave rents GPUs. The Livingston, New Jersey-based operator agreed to acquire"
+        " OpenPipe, a start-up."
+    )
+    assert ("CoreWeave", "ACQUIRES", "OpenPipe") in triples(extractor, text)
