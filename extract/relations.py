@@ -695,6 +695,8 @@ class _DocContext:
 
     def _add_child(self, slots: dict, child: Token, passive: bool, t: Token) -> None:
         dep = child.dep_
+        if dep == "dative" and child.pos_ == "ADP":
+            dep = "prep"  # "sell capacity [to] Anthropic", parsed as a dative preposition
         if dep in {"prep", "agent"}:
             objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
             if dep == "agent" and passive:
@@ -783,8 +785,11 @@ class _DocContext:
             return self._mentions_of(clause.head, compound, depth + 1) if clause is not None else []
         if mention is None and token.lower_ in _PAIR_WORDS_HEADS and self._pair(token):
             return self._pair(token)
-        if mention is None and token.lower_ in {"they", "them"}:
-            return self._plural(token)
+        if mention is None and (
+            token.lower_ in {"they", "them"}
+            or (token.lower_ == "both" and token.dep_ in _SUBJ and token.pos_ in {"PRON", "DET"})
+        ):
+            return self._plural(token)  # "A and B remain its shareholders, and both supply ..."
         if mention is not None:
             found.append(mention)
             found.extend(self._list_after(mention))

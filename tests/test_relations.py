@@ -414,3 +414,11 @@ def test_a_city_and_state_before_based_name_the_company(extractor):
         " OpenPipe, a start-up."
     )
     assert ("CoreWeave", "ACQUIRES", "OpenPipe") in triples(extractor, text)
+
+
+def test_both_after_a_pair_stands_for_the_pair(extractor):
+    text = "Amazon and Google invested in Anthropic. Both sell cloud capacity to Anthropic."
+    assert {
+        ("Amazon", "PROVIDES_CLOUD", "Anthropic"),
+        ("Google", "PROVIDES_CLOUD", "Anthropic"),
+    } <= triples(extractor, text)
