@@ -1257,9 +1257,18 @@ class _DocContext:
                 ]
                 found.extend(m for o in funding for m in self._round_owner(o))
                 particle = frame.particles.get(t.lemma_.lower()) if frame else None
-                named = [o for o in slots.get("dobj", ()) if o.lower_ != particle]
+                named = [
+                    o
+                    for o in slots.get("dobj", ())
+                    if o.lower_ != particle and o.i not in self.money
+                ]
                 if not funding and not (t.pos_ == "VERB" and named):
-                    found.extend(self._context_funding(t))  # not "a bank group led by X"
+                    # not "a bank group led by X"; "Accel led another $500 million": the round
+                    # told before
+                    found.extend(
+                        self._context_funding(t)
+                        or (self._last_round(t, sentences=3) if slots.get("dobj") else [])
+                    )
                 continue
             elif tag == "ROUND_CONTEXT":
                 # "Microsoft and Nvidia also took part": the round told just before, when the
@@ -1967,6 +1976,8 @@ class _DocContext:
                 or current.lower_ in self.lex.not_amounts
             ):
                 return False
+            if current.dep_ == "pobj" and current.head.lower_ == "at":
+                return False  # "at $14 billion", "at $23 a share": a valuation or a price
             if current.head.i == current.i or current.dep_ in BARRIERS - {"acl"}:
                 return current.i in targets
             current = current.head

@@ -422,3 +422,13 @@ def test_both_after_a_pair_stands_for_the_pair(extractor):
         ("Amazon", "PROVIDES_CLOUD", "Anthropic"),
         ("Google", "PROVIDES_CLOUD", "Anthropic"),
     } <= triples(extractor, text)
+
+
+def test_leading_an_amount_after_a_round_joins_that_round(extractor):
+    text = "Perplexity raised $500 million. Accel led another $500 million this spring."
+    assert only(extractor, text)["subject"] == "Accel"
+
+
+def test_an_amount_at_a_price_is_no_investment_amount(extractor):
+    text = "Perplexity raised $500 million. Accel led another $500 million at $14 billion."
+    assert only(extractor, text)["amount_usd"] == 500_000_000
