@@ -77,6 +77,8 @@ _RAISED_MONEY = _WORDS["raised_money"]
 _ROUND_VERBS = _WORDS["round_verbs"]
 _PARTNERSHIPS = _WORDS["partnerships"]
 _HOSTED = {"host"}  # run on a cloud only in the passive
+_DENYING = _WORDS["denying"]
+_DENIED = _WORDS["denied"]
 _TIES = {"INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "DISTRIBUTES"}
 
 
@@ -138,6 +140,7 @@ class RelationExtractor:
         claims: list[Claim] = []
         for sent in ctx.sents.spans:
             claims.extend(ctx.sentence_claims(sent))
+        claims = ctx.without_denied(claims)
         claims.extend(ctx.ownership_claims(claims))
         doc._.claims = _dedupe(claims)
         return doc
@@ -292,6 +295,36 @@ class _DocContext:
             claim.date = self._date(token)
             return [claim]
         return []
+
+    def without_denied(self, claims: list[Claim]) -> list[Claim]:
+        """Drop the reported and rumoured claims a party denies soon after: "Reuters reported
+        that Apple is in talks to invest in Mistral. Apple denied the report." Confirmed claims
+        stay: a denial answers a rumour."""
+        denials: list[tuple[int, str]] = []  # (sentence number, denying party)
+        for sent in self.sents.spans:
+            for token in sent:
+                if token.pos_ != "VERB" or token.lemma_.lower() not in _DENYING:
+                    continue
+                said = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+                if not any(c.lemma_.lower() in _DENIED for c in said):
+                    continue  # "denied the report", not "declined to comment"
+                for subject in (c for c in token.children if c.dep_ in _SUBJ):
+                    mention = self.index.get(subject.i)
+                    if mention is not None:
+                        party = self.gaz.party(mention.entity)[0].id
+                        denials.append((self.sents.number[token.i], party))
+        if not denials:
+            return claims
+        kept = []
+        for claim in claims:
+            number = self.sents.number[claim.sentence.start]
+            denied = claim.status in {"reported", "in_talks"} and any(
+                0 <= at - number <= 2 and party in {claim.subject.id, claim.object.id}
+                for at, party in denials
+            )
+            if not denied:
+                kept.append(claim)
+        return kept
 
     def ownership_claims(self, claims: list[Claim]) -> list[Claim]:
         """Owner OWNS product, unit or subsidiary, once per article for each one it names.

@@ -32,6 +32,8 @@ _CUE_DEPS = {
     "nsubj",
 }
 _REPORTERS = _WORDS["reporters"]
+_REPORT_NOUNS = _WORDS["denied"] - {"it", "that", "this"}
+_CONFIRMING = _WORDS["confirming"]
 
 
 def scope(trigger: Token) -> list[Token]:
@@ -45,7 +47,10 @@ def scope(trigger: Token) -> list[Token]:
 
 
 def _complement(token: Token) -> bool:
-    """An infinitive completing a noun ("talks to invest", "a deal to buy") is no background."""
+    """An infinitive completing a noun ("talks to invest", "a deal to buy") is no background,
+    nor what a report says ("denied the report [that it would buy X]")."""
+    if token.dep_ in {"acl", "ccomp"} and token.head.lemma_.lower() in _REPORT_NOUNS:
+        return True
     return token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
@@ -146,6 +151,8 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         return "ended"
     if lemmas & status["in_talks"] or any(f" {p} " in text for p in status["in_talks_phrases"]):
         return "in_talks"
+    if scope_lemmas & _CONFIRMING:
+        return "confirmed"  # "Amazon confirmed the report that it would invest"
     reported = (lemmas & status["reported"]) - status["reporting_subjects_only"]
     if reported or any(f" {p} " in text for p in status["reported_phrases"]):
         return "reported"

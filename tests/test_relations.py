@@ -432,3 +432,26 @@ def test_leading_an_amount_after_a_round_joins_that_round(extractor):
 def test_an_amount_at_a_price_is_no_investment_amount(extractor):
     text = "Perplexity raised $500 million. Accel led another $500 million at $14 billion."
     assert only(extractor, text)["amount_usd"] == 500_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bloomberg reported that Apple is in talks to invest in Mistral AI. Apple denied the report.",
+        "Amazon invested in Anthropic. Amazon denied the report that it would buy the startup.",
+    ],
+)
+def test_a_denied_report_gives_no_triple(extractor, text):
+    assert not {t for t in triples(extractor, text) if t[1] != "INVESTS_IN" or t[0] == "Apple"}
+
+
+def test_declining_to_comment_denies_nothing(extractor):
+    text = (
+        "The Information reported that Amazon will invest in Anthropic. Amazon declined to comment."
+    )
+    assert only(extractor, text)["status"] == "reported"
+
+
+def test_a_confirmed_report_is_confirmed(extractor):
+    text = "Amazon confirmed the report that it would invest in Anthropic."
+    assert only(extractor, text)["status"] == "confirmed"
