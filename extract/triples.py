@@ -14,13 +14,15 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Literal
 
 import pandas as pd
 
 from .articles import Article
 from .errors import InputError
-from .relations import Claim
+
+if TYPE_CHECKING:  # the store's commands read triples without loading spaCy
+    from .relations import Claim
 
 __all__ = [
     "COLUMNS",

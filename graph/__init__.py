@@ -3,8 +3,8 @@
     >>> from graph import open_store, analyze, draw
     >>> with open_store("alliances.db") as store:                      # doctest: +SKIP
     ...     store.load("triples.jsonl")
-    ...     result = analyze(store.alliance_edges())
-    ...     draw(store.alliance_edges(), result.blocs, "alliances.svg")
+    ...     edges = store.alliance_edges()
+    ...     draw(edges, analyze(edges).blocs, "alliances.svg")
 
 Modules, in the order of the data flow: ``store`` (one Store interface; ``dialects`` holds the
 differences between FalkorDB and Neo4j; ``loader`` validates and writes triples; ``queries``

@@ -55,6 +55,8 @@ import pandas as pd
 
 from extract.errors import AlliancesError
 
+from .loader import EDGE_COLUMNS  # the columns `Store.alliance_edges()` returns
+
 __all__ = [
     "EDGE_COLUMNS",
     "Analysis",
@@ -83,18 +85,6 @@ Method = Literal["louvain", "label-propagation", "leiden"]
 Backend = Literal["auto", "igraph", "networkx"]
 
 METHODS: tuple[str, ...] = ("louvain", "label-propagation", "leiden")
-EDGE_COLUMNS: tuple[str, ...] = (
-    "source",
-    "target",
-    "relation",
-    "amount_usd",
-    "mentions",
-    "first_seen",
-    "last_seen",
-    "status",
-    "confidence",
-    "via",
-)
 # Relations whose target is on the receiving end: funded, hosted, supplied, distributed.
 LAB_RELATIONS = frozenset({"INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "DISTRIBUTES"})
 COMPUTE_RELATIONS = {"PROVIDES_CLOUD": "cloud", "SUPPLIES_CHIPS": "chips"}

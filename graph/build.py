@@ -27,7 +27,7 @@ from extract import ExtractionStats, Extractor, TripleWriter, iter_articles
 from extract.errors import InputError
 
 from .analytics import Analysis, analyze
-from .diagrams import draw
+from .diagrams import draw_all
 from .loader import LoadReport
 from .store import Store, open_store
 
@@ -147,19 +147,17 @@ def _write_outputs(
     formats: Iterable[str],
     seed: int,
 ) -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    nodes = store.organizations()
-    for fmt in formats:
-        path = out / f"alliances.{fmt.lstrip('.')}"
-        files[fmt] = draw(
-            edges,
-            analysis.blocs,
-            path,
-            evidence=evidence,
-            nodes=nodes,
-            title="AI alliances",
-            seed=seed,
-        )
+    formats = list(formats)
+    paths = draw_all(
+        edges,
+        analysis.blocs,
+        [out / f"alliances.{fmt.lstrip('.')}" for fmt in formats],
+        evidence=evidence,
+        nodes=store.organizations(),
+        title="AI alliances",
+        seed=seed,
+    )
+    files: dict[str, Path] = dict(zip(formats, paths, strict=True))
     files["blocs"] = out / "blocs.json"
     files["blocs"].write_text(
         json.dumps(analysis.blocs.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n",

@@ -62,6 +62,33 @@ def model_option(func: Callable) -> Callable:
     )(func)
 
 
+def workers_option(func: Callable) -> Callable:
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        help="Extraction processes; 0 = one per CPU.",
+    )(func)
+
+
+def format_option(*choices: str) -> Callable:
+    """``--format``: how a command prints its result, the first choice by default."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True
+    )
+
+
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+method_option = click.option(
+    "--method",
+    type=click.Choice(["louvain", "label-propagation", "leiden"]),
+    default="louvain",
+    show_default=True,
+    help="Community detection; leiden needs the 'fast' extra (igraph, leidenalg).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="ai-alliances")
 def cli() -> None:
@@ -96,19 +123,13 @@ def cli() -> None:
     help="Output format (default: from the file's suffix, else jsonl).",
 )
 @model_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Processes; 0 = one per CPU.",
-)
+@workers_option
 @click.option(
     "--strict",
     is_flag=True,
     help="Stop at the first bad file or line (exit 2) instead of skipping it (exit 3).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@quiet_option
 @handle_errors
 def extract(inputs, output, fmt, model, workers, strict, quiet) -> None:
     """Extract alliance triples from articles.
@@ -188,9 +209,7 @@ def _summary(stats, where: str | None) -> None:
 @click.option(
     "--relations", default=None, metavar="R1,R2", help="Only these relations (default: all seven)."
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @click.option(
     "--errors",
     "show_errors",
@@ -390,7 +409,7 @@ def _exit_on_sigterm(signum, frame) -> None:
     "first with the store untouched (exit 2).",
 )
 @batch_size_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@quiet_option
 @handle_errors
 def load(triples, store_path, neo4j_uri, skip_invalid, batch_size, quiet) -> None:
     """Load triples files (JSONL, CSV or Parquet, as written by extract) into the graph store.
@@ -427,20 +446,14 @@ def load(triples, store_path, neo4j_uri, skip_invalid, batch_size, quiet) -> Non
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @store_options
 @model_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Processes; 0 = one per CPU.",
-)
+@workers_option
 @click.option(
     "--strict",
     is_flag=True,
     help="Stop at the first bad file, line or triple (exit 2) instead of skipping it (exit 3).",
 )
 @batch_size_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@quiet_option
 @handle_errors
 def ingest(inputs, store_path, neo4j_uri, model, workers, strict, batch_size, quiet) -> None:
     """Extract triples from articles and load them into the store, in one streaming pass.
@@ -522,13 +535,7 @@ def _report_skipped(problems: list, shown: int = 20) -> None:
     metavar="KEY=VALUE",
     help="A query parameter, used as $KEY; repeat for more.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option("table", "csv", "json")
 @click.option(
     "--write",
     is_flag=True,
@@ -648,13 +655,7 @@ def _print_frame(frame, fmt: str) -> None:
 
 @cli.command()
 @store_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-)
+@format_option("table", "json")
 @handle_errors
 def stats(store_path, neo4j_uri, fmt) -> None:
     """Count the store's nodes by label and relationships by type.
@@ -698,13 +699,7 @@ def analysis_options(func: Callable) -> Callable:
         default=None,
         help="The graph as of a date (YYYY, YYYY-MM or YYYY-MM-DD), from the edges' dates.",
     )(func)
-    return click.option(
-        "--method",
-        type=click.Choice(["louvain", "label-propagation", "leiden"]),
-        default="louvain",
-        show_default=True,
-        help="Community detection; leiden needs the 'fast' extra (igraph, leidenalg).",
-    )(func)
+    return method_option(func)
 
 
 def _analysis(store, method: str, as_of: str | None, seed: int):
@@ -739,9 +734,7 @@ def _bloc_rows(analysis, limit: int = 12) -> list[tuple]:
 @cli.command()
 @store_options
 @analysis_options
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @click.option(
     "--no-write-back", is_flag=True, help="Do not write bloc and centrality to the store."
 )
@@ -782,9 +775,7 @@ def clusters(store_path, neo4j_uri, method, as_of, seed, fmt, no_write_back) -> 
 @click.option(
     "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows per table."
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option("table", "json")
 @handle_errors
 def analyze(store_path, neo4j_uri, method, as_of, seed, top, fmt) -> None:
     """Centrality, contested labs and compute dependency of the alliance graph.
@@ -839,7 +830,7 @@ def analyze(store_path, neo4j_uri, method, as_of, seed, top, fmt) -> None:
 )
 @click.option("--focus", metavar="ORG", default=None, help="Only ORG and its allies.")
 @click.option(
-    "--hops", type=click.IntRange(1, 3), default=1, show_default=True, help="With --focus: how far."
+    "--hops", type=click.IntRange(1, 2), default=1, show_default=True, help="With --focus: how far."
 )
 @click.option(
     "--bloc", metavar="NAME", default=None, help='Only one bloc ("Amazon bloc" or "Amazon").'
@@ -969,19 +960,8 @@ def _evidence(store) -> dict:
 )
 @click.option("--neo4j", "neo4j_uri", metavar="URI", default=None, help="Use Neo4j at URI instead.")
 @model_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Extraction processes; 0 = one per CPU.",
-)
-@click.option(
-    "--method",
-    type=click.Choice(["louvain", "label-propagation", "leiden"]),
-    default="louvain",
-    show_default=True,
-)
+@workers_option
+@method_option
 @handle_errors
 def build(inputs, out_dir, store_path, neo4j_uri, model, workers, method) -> None:
     """The main job: extract, load, cluster, write back and draw, in one command.

@@ -59,6 +59,7 @@ __all__ = [
     "DiagramError",
     "alliance_figure",
     "draw",
+    "draw_all",
     "select_edges",
     "to_graph",
     "to_html",
@@ -240,7 +241,8 @@ def select_edges(
     """
     if hops not in (1, 2):
         raise DiagramError("hops must be 1 or 2")
-    frame = active_edges(edges, as_of=as_of)
+    active = active_edges(edges, as_of=as_of)
+    frame = active
     wanted = parse_relations(relations)
     if wanted is not None:
         frame = frame[frame["relation"].isin(list(wanted))]
@@ -250,8 +252,7 @@ def select_edges(
         members = {org for org, b in view.membership.items() if b == name}
         frame = frame[frame["source"].isin(members) & frame["target"].isin(members)]
     if focus is not None:
-        everyone = active_edges(edges, as_of=as_of)
-        org = _resolve_org(focus, set(everyone["source"]) | set(everyone["target"]))
+        org = _resolve_org(focus, set(active["source"]) | set(active["target"]))
         neighbours: dict[str, set[str]] = defaultdict(set)
         for s, t in zip(frame["source"], frame["target"], strict=True):
             neighbours[s].add(t)
@@ -265,6 +266,14 @@ def select_edges(
     if frame.empty:
         raise DiagramError("nothing to draw: no relationship is left in this selection")
     return frame.reset_index(drop=True)
+
+
+def _select(
+    edges: pd.DataFrame, blocs: Blocs, *, seed: int, **select
+) -> tuple[_BlocView, pd.DataFrame]:
+    """The blocs (found once if not given) and the edges a picture shows."""
+    view = _bloc_view(edges, blocs, select.get("as_of"), seed)
+    return view, select_edges(edges, view.result or view.membership, seed=seed, **select)
 
 
 # -- layout -----------------------------------------------------------------------------------
@@ -419,6 +428,14 @@ def _layout(n: int, weights: dict[tuple[int, int], float], wh: np.ndarray, seed:
     return out
 
 
+def _check_size(n: int, limit: int) -> None:
+    if n > limit:
+        raise DiagramError(
+            f"{n} organisations are too many to draw legibly (at most {limit}); "
+            "narrow the selection with focus, bloc or relations, or write .graphml or .gexf"
+        )
+
+
 def _scene(
     edges: pd.DataFrame,
     blocs: Blocs,
@@ -433,23 +450,11 @@ def _scene(
     seed: int,
     limit: int,
 ) -> _Scene:
-    view = _bloc_view(edges, blocs, as_of, seed)
-    frame = select_edges(
-        edges,
-        view.result or view.membership,
-        focus=focus,
-        hops=hops,
-        bloc=bloc,
-        relations=relations,
-        as_of=as_of,
-        seed=seed,
+    view, frame = _select(
+        edges, blocs, focus=focus, hops=hops, bloc=bloc, relations=relations, as_of=as_of, seed=seed
     )
     names = sorted(set(frame["source"]) | set(frame["target"]))
-    if len(names) > limit:
-        raise DiagramError(
-            f"{len(names)} organisations are too many to draw legibly (at most {limit}); "
-            "narrow the selection with focus, bloc or relations, or write .graphml or .gexf"
-        )
+    _check_size(len(names), limit)
     index = {name: i for i, name in enumerate(names)}
     n = len(names)
     member_of = [view.membership.get(name) for name in names]
@@ -605,6 +610,10 @@ def alliance_figure(
         seed=seed,
         limit=MAX_STATIC_NODES,
     )
+    return _figure(scene)
+
+
+def _figure(scene: _Scene) -> Figure:
     style = _style()
     table = relation_table()["relations"]
     alphas = style["status_alpha"]
@@ -860,6 +869,10 @@ def to_html(
         seed=seed,
         limit=MAX_HTML_NODES,
     )
+    return _page(scene, evidence)
+
+
+def _page(scene: _Scene, evidence: Evidence | None) -> str:
     table = relation_table()["relations"]
     alphas = _style()["status_alpha"]
     px = 72.0
@@ -978,16 +991,8 @@ def to_mermaid(
       n_amazon -->|"invest $4B"| n_anthropic
     ...
     """
-    view = _bloc_view(edges, blocs, as_of, seed)
-    frame = select_edges(
-        edges,
-        view.result or view.membership,
-        focus=focus,
-        hops=hops,
-        bloc=bloc,
-        relations=relations,
-        as_of=as_of,
-        seed=seed,
+    view, frame = _select(
+        edges, blocs, focus=focus, hops=hops, bloc=bloc, relations=relations, as_of=as_of, seed=seed
     )
     table = relation_table()["relations"]
     names = sorted(set(frame["source"]) | set(frame["target"]))
@@ -1050,16 +1055,8 @@ def to_graph(
     >>> D.nodes["Anthropic"]["bloc"], D["Amazon"]["Anthropic"]["INVESTS_IN"]["amount"]
     ('Amazon bloc', 4000000000.0)
     """
-    view = _bloc_view(edges, blocs, as_of, seed)
-    frame = select_edges(
-        edges,
-        view.result or view.membership,
-        focus=focus,
-        hops=hops,
-        bloc=bloc,
-        relations=relations,
-        as_of=as_of,
-        seed=seed,
+    view, frame = _select(
+        edges, blocs, focus=focus, hops=hops, bloc=bloc, relations=relations, as_of=as_of, seed=seed
     )
     D = nx.MultiDiGraph()
     strength: dict[str, float] = defaultdict(float)
@@ -1177,34 +1174,72 @@ def draw(
     ...     print(draw(edges, None, Path(folder) / "blocs.mmd").read_text().splitlines()[0])
     flowchart LR
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise DiagramError(
-            f"cannot draw '{path.name}': choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]}"
-        )
+    return draw_all(
+        edges,
+        blocs,
+        [path],
+        focus=focus,
+        hops=hops,
+        bloc=bloc,
+        relations=relations,
+        as_of=as_of,
+        evidence=evidence,
+        nodes=nodes,
+        title=title,
+        seed=seed,
+    )[0]
+
+
+def draw_all(
+    edges: pd.DataFrame,
+    blocs: Blocs,
+    paths: Iterable[str | Path],
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    bloc: str | None = None,
+    relations: str | Iterable[str] | None = None,
+    as_of: object = None,
+    evidence: Evidence | None = None,
+    nodes: pd.DataFrame | None = None,
+    title: str | None = None,
+    seed: int = 42,
+) -> list[Path]:
+    """`draw` into several files at once: the blocs are found and the picture laid out once
+    for all of them. Parameters are those of `draw`; returns the files written."""
+    paths = [Path(path) for path in paths]
+    for path in paths:
+        if path.suffix.lower() not in FORMATS:
+            raise DiagramError(
+                f"cannot draw '{path.name}': choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]}"
+            )
     if blocs is None:
         blocs = find_blocs(alliance_graph(edges, as_of=as_of), seed=seed)
     select = {"focus": focus, "hops": hops, "bloc": bloc, "relations": relations, "as_of": as_of}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix in (".svg", ".png"):
-        fig = alliance_figure(edges, blocs, nodes=nodes, title=title, seed=seed, **select)
-        metadata = {"Date": None} if suffix == ".svg" else {"Software": "ai-alliances"}
-        with mpl.rc_context({"svg.hashsalt": "ai-alliances", "svg.fonttype": "path"}):
-            fig.savefig(
-                path, dpi=150 if suffix == ".png" else 100, metadata=metadata, facecolor="white"
-            )
-    elif suffix == ".html":
-        page = to_html(
-            edges, blocs, evidence=evidence, nodes=nodes, title=title, seed=seed, **select
-        )
-        path.write_text(page, encoding="utf-8")
-    elif suffix == ".mmd":
-        path.write_text(to_mermaid(edges, blocs, seed=seed, **select), encoding="utf-8")
-    else:
-        D = to_graph(edges, blocs, seed=seed, **select)
-        if suffix == ".graphml":
-            _write_graphml(D, path)
+    suffixes = {path.suffix.lower() for path in paths}
+    scene = None
+    if suffixes & {".svg", ".png", ".html"}:
+        limit = MAX_HTML_NODES if ".html" in suffixes else MAX_STATIC_NODES
+        scene = _scene(edges, blocs, nodes=nodes, title=title, seed=seed, limit=limit, **select)
+    for path in paths:
+        suffix = path.suffix.lower()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if suffix in (".svg", ".png"):
+            _check_size(len(scene.names), MAX_STATIC_NODES)
+            fig = _figure(scene)
+            metadata = {"Date": None} if suffix == ".svg" else {"Software": "ai-alliances"}
+            with mpl.rc_context({"svg.hashsalt": "ai-alliances", "svg.fonttype": "path"}):
+                fig.savefig(
+                    path, dpi=150 if suffix == ".png" else 100, metadata=metadata, facecolor="white"
+                )
+        elif suffix == ".html":
+            path.write_text(_page(scene, evidence), encoding="utf-8")
+        elif suffix == ".mmd":
+            path.write_text(to_mermaid(edges, blocs, seed=seed, **select), encoding="utf-8")
         else:
-            nx.write_gexf(D, path)
-    return path
+            D = to_graph(edges, blocs, seed=seed, **select)
+            if suffix == ".graphml":
+                _write_graphml(D, path)
+            else:
+                nx.write_gexf(D, path)
+    return paths

@@ -24,6 +24,7 @@ __all__ = [
     "FalkorSchemaItem",
     "falkordb_schema",
     "neo4j_schema",
+    "one_line",
     "portability_problems",
 ]
 
@@ -79,8 +80,8 @@ class Dialect:
             pattern = r"(?P<reason>.*?)\s*\(line (?P<line>\d+), column (?P<col>\d+)"
         match = re.search(pattern, message, re.S)
         if match is None:
-            return _one_line(message), None, None
-        return _one_line(match["reason"]), int(match["line"]), int(match["col"])
+            return one_line(message), None, None
+        return one_line(match["reason"]), int(match["line"]), int(match["col"])
 
 
 def neo4j_schema() -> list[str]:
@@ -141,9 +142,10 @@ def falkordb_schema(graph: str) -> list[FalkorSchemaItem]:
     return items
 
 
-def _one_line(text: str, limit: int = 300) -> str:
+def one_line(text: str, limit: int | None = 300) -> str:
+    """``text`` on one line, cut to ``limit`` characters (None: whole)."""
     line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 3] + "..."
+    return line if limit is None or len(line) <= limit else line[: limit - 3] + "..."
 
 
 def portability_problems(cypher: str) -> list[str]:

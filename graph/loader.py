@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ALLIANCE_RELATIONS",
     "DEFAULT_BATCH_SIZE",
+    "EDGE_COLUMNS",
     "LoadReport",
     "iso_date",
     "node_id",
@@ -78,6 +79,19 @@ ALLIANCE_RELATIONS = (
     "DISTRIBUTES",
 )
 SYMMETRIC = frozenset({"PARTNERS_WITH"})
+# The columns of an alliance edge as the store returns it and the analytics read it.
+EDGE_COLUMNS = [
+    "source",
+    "target",
+    "relation",
+    "amount_usd",
+    "mentions",
+    "first_seen",
+    "last_seen",
+    "status",
+    "confidence",
+    "via",
+]
 REQUIRED = (
     "subject",
     "subject_type",
@@ -587,9 +601,6 @@ def write(
     progress: Callable[[int], None] | None = None,
 ) -> LoadReport:
     """Write validated rows to ``store`` in batches, counting them in ``report``."""
-    if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
-    started = time.perf_counter()
     for batch in batches(rows, batch_size):
         store.ensure_schema()
         store._write_batch(plan_batch(batch))
@@ -597,7 +608,6 @@ def write(
         report.relations.update(row["relation"] for row in batch)
         if progress is not None:
             progress(len(batch))
-    report.seconds += time.perf_counter() - started
     return report
 
 

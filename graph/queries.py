@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from .errors import QueryError
 
@@ -154,16 +153,18 @@ def _literal(text: str) -> object:
 
 
 @cache
-def named_queries(folder: str | None = None) -> dict[str, NamedQuery]:
-    """All named queries, by name, from ``graph/queries/`` (or ``folder``)."""
-    if folder is None:
-        files = [
-            (entry.name, entry.read_text("utf-8"))
-            for entry in resources.files("graph").joinpath("queries").iterdir()
-            if entry.name.endswith(".cypher")
-        ]
-    else:
-        files = [(p.name, p.read_text("utf-8")) for p in Path(folder).glob("*.cypher")]
+def named_queries() -> dict[str, NamedQuery]:
+    """All named queries, by name, from ``graph/queries/`` (read once per process)."""
+    return dict(_named_queries())
+
+
+@cache
+def _named_queries() -> dict[str, NamedQuery]:
+    files = [
+        (entry.name, entry.read_text("utf-8"))
+        for entry in resources.files("graph").joinpath("queries").iterdir()
+        if entry.name.endswith(".cypher")
+    ]
     queries = {}
     for name, text in sorted(files):
         query = parse_query(text, f"graph/queries/{name}")

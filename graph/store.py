@@ -38,11 +38,12 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from . import loader
-from .dialects import FALKORDB, NEO4J, Dialect, falkordb_schema, neo4j_schema
+from .dialects import FALKORDB, NEO4J, Dialect, falkordb_schema, neo4j_schema, one_line
 from .errors import QueryError, ReadOnlyError, StoreError
 from .loader import (
     ALLIANCE_RELATIONS,
     DEFAULT_BATCH_SIZE,
+    EDGE_COLUMNS,
     EVIDENCE_AGGREGATES,
     EVIDENCE_ORDER,
     LAST_SEEN,
@@ -61,18 +62,6 @@ __all__ = [
 
 DEFAULT_STORE = "alliances.db"
 DEFAULT_GRAPH = "alliances"
-EDGE_COLUMNS = [
-    "source",
-    "target",
-    "relation",
-    "amount_usd",
-    "mentions",
-    "first_seen",
-    "last_seen",
-    "status",
-    "confidence",
-    "via",
-]
 
 _EDGES = """\
 MATCH (s:Organization)-[r]->(o:Organization)
@@ -879,7 +868,7 @@ def _frame(columns: list[str], rows: list) -> pd.DataFrame:
 
 
 def _one_line(exc: object) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return one_line(str(exc), limit=None) or type(exc).__name__
 
 
 def _scrub(exc: object) -> str:
