@@ -23,6 +23,7 @@ import pandas as pd
 from .articles import Article, iter_articles
 from .errors import InputError
 from .pipeline import build_pipeline
+from .sentences import sentences as doc_sentences
 from .triples import claim_to_triple, to_frame
 
 __all__ = ["ExtractionStats", "Extractor", "extract"]
@@ -99,7 +100,7 @@ class Extractor:
             articles, self.nlp.pipe(docs, batch_size=self.batch_size), strict=True
         ):
             triples = [claim_to_triple(c, article) for c in doc._.claims]
-            sentences = sum(1 for _ in doc.sents)
+            sentences = len(doc_sentences(doc).spans)
             words = sum(1 for t in doc if not t.is_punct and not t.is_space)
             results.append((sentences, words, triples))
         return results

@@ -220,15 +220,19 @@ def _rows(text: str, source: str) -> Iterator[tuple[int, dict]]:
             raise InputError(source, f"not valid JSON ({exc.msg})", number) from None
 
 
-@cache
 def load_gazetteer(path: str | None = None) -> Gazetteer:
-    """Load the gazetteer, the bundled one by default.
+    """Load the gazetteer, the bundled one by default (read once per process).
 
     Parameters
     ----------
     path : str, optional
         A gazetteer JSONL of one's own, in the bundled file's format.
     """
+    return _load_gazetteer(None if path is None else str(path))
+
+
+@cache
+def _load_gazetteer(path: str | None) -> Gazetteer:
     if path is None:
         source = "extract/data/gazetteer.jsonl"
         text = resources.files("extract").joinpath("data/gazetteer.jsonl").read_text("utf-8")

@@ -101,14 +101,25 @@ def _frame(raw: dict) -> Frame:
     )
 
 
-@cache
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """Load the bundled lexicon, or one of one's own in the same format."""
+    """Load the bundled lexicon, or one of one's own in the same format (read once per process).
+
+    A lexicon of one's own that lacks some of the ``[words]`` lists the rules use takes the
+    bundled ones for those.
+    """
+    return _load_lexicon(None if path is None else str(path))
+
+
+@cache
+def _load_lexicon(path: str | None) -> Lexicon:
     if path is None:
         text = resources.files("extract").joinpath("data/lexicon.toml").read_text("utf-8")
     else:
         text = Path(path).read_text("utf-8")
     data = tomllib.loads(text)
+    words = data.get("words", {})
+    if path is not None:
+        words = {**_load_lexicon(None).words, **words}
     status = {
         key: (tuple(value) if key.endswith("_phrases") else frozenset(value))
         for key, value in data["status"].items()
@@ -125,6 +136,6 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         org_suffixes=frozenset(data["parties"]["org_suffixes"]),
         places=frozenset(data["parties"].get("places", ())),
         person_titles=frozenset(data["parties"].get("person_titles", ())),
-        words={key: frozenset(value) for key, value in data.get("words", {}).items()},
+        words={key: frozenset(value) for key, value in words.items()},
         tokens=dict(data.get("tokens", {})),
     )

@@ -24,8 +24,6 @@ from .gazetteer import Entity, Gazetteer, clean_org_name, load_gazetteer, slugif
 from .lexicon import Lexicon, load_lexicon
 from .sentences import sentences
 
-_WORDS = load_lexicon().words
-
 __all__ = ["EntityLinker", "Mention"]
 
 NER_ORG_CONFIDENCE = 0.8
@@ -34,10 +32,7 @@ DESCRIPTION_CONFIDENCE = 0.85
 PRONOUN_CONFIDENCE = 0.75
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _RELATIVE = {"which", "that", "who"}
-_UNIT_SUFFIXES = _WORDS["unit_suffixes"]
-_UNIT_NOUNS = _WORDS["unit_appositions"]
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
-_MAKER_NOUNS = _WORDS["maker_nouns"]
 _OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
 
 
@@ -122,11 +117,11 @@ class EntityLinker:
             parent = None
             if not entity.known and entity.type == "ORG":
                 words = entity.name.split()
-                if len(words) >= 2 and words[-1] in _UNIT_SUFFIXES:
+                if len(words) >= 2 and words[-1] in self.lexicon.words["unit_suffixes"]:
                     parent = self.gazetteer.lookup(" ".join(words[:-1]))
                 root = doc[mention.start : mention.end].root
                 for appos in (c for c in root.children if c.dep_ == "appos"):
-                    if appos.lemma_.lower() not in _UNIT_NOUNS:
+                    if appos.lemma_.lower() not in self.lexicon.words["unit_appositions"]:
                         continue
                     for prep in (
                         c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -265,7 +260,7 @@ def _dateline(doc: Doc, i: int) -> bool:
 
 def _shouting(doc: Doc, i: int) -> bool:
     """Whether token ``i`` sits on a line written in capitals (a heading or a dateline)."""
-    text = doc.text
+    text = sentences(doc).text
     start = text.rfind("\n", 0, doc[i].idx) + 1
     end = text.find("\n", doc[i].idx)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
@@ -346,7 +341,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
         if mention.entity.is_product and mention.end < len(doc):
             head = doc[mention.end]
             if (
-                head.lemma_.lower() in _MAKER_NOUNS
+                head.lemma_.lower() in linker.lexicon.words["maker_nouns"]
                 and doc[mention.start : mention.end].root.head.i == head.i
             ):
                 owner, _ = linker.gazetteer.party(mention.entity)
@@ -367,6 +362,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     mentions = list(named)
     covered = set(in_named)
+    author = _author(named)
     for start, end, kind, entity_id in candidates:
         if any(i in covered for i in range(start, end)):
             continue
@@ -397,9 +393,8 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
                 )
         elif kind == "author":
             # "we", "our" in a company's own post or release: the company the text is about
-            antecedent = _author(named)
-            if antecedent is not None:
-                mention = Mention(start, end, antecedent.entity, "pronoun", PRONOUN_CONFIDENCE)
+            if author is not None:
+                mention = Mention(start, end, author.entity, "pronoun", PRONOUN_CONFIDENCE)
         else:
             antecedent = _pronoun_antecedent(doc, mentions, doc[start])
             if antecedent is not None:
@@ -413,15 +408,12 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
 def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
     """A description refers back only as "the <noun>" that modifies no name of its own."""
     head = doc[start:end].root
-    if any(
+    determined = any(
         child.dep_ == "det" and child.lower_ in {"the", "that", "this"} for child in head.children
-    ) or (start > 0 and doc[start - 1].lower_ in {"the", "that", "this"}):
-        pass
-    else:
-        # "the Seattle-based company": the determiner sits before the location.
-        det = [t for t in head.children if t.dep_ == "det"]
-        if (not det or det[0].lower_ != "the") and not _the_before_place(doc, start):
-            return False
+    ) or (start > 0 and doc[start - 1].lower_ in {"the", "that", "this"})
+    # "the Seattle-based company": the determiner sits before the location.
+    if not determined and not _the_before_place(doc, start):
+        return False
     if head.dep_ in {"compound", "appos"} and head.head.i in in_named:
         return False  # "AI startup Anthropic", "Anthropic, the startup": the name speaks
     if any(c.dep_ in {"compound", "appos"} and c.i in in_named for c in head.children):
@@ -429,15 +421,33 @@ def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
+def _based(doc: Doc, start: int) -> int | None:
+    """Where "-based" stands among the modifiers before the noun at ``start``: "the
+    Bristol-based AI chip start-up"; None if it does not."""
+    based = start - 1
+    while based > 0 and doc[based].lower_ != "based" and doc[based].dep_ in {"compound", "amod"}:
+        based -= 1
+    if based >= 1 and doc[based].lower_ == "based" and doc[based - 1].text == "-":
+        return based
+    return None
+
+
+def _capitalised_before(doc: Doc, left: int) -> tuple[str, int]:
+    """The capitalised words ending at ``left``, and the index before them."""
+    words: list[str] = []
+    while left >= 0 and doc[left].text[:1].isupper():
+        words.insert(0, doc[left].text)
+        left -= 1
+    return " ".join(words), left
+
+
 def _the_before_place(doc: Doc, start: int) -> bool:
     """ "The Livingston, New Jersey-based operator": "the", a place and "-based" before the noun,
     however the parser attached them."""
-    left = start - 1
-    while left > 0 and doc[left].dep_ in {"compound", "amod"} and doc[left].lower_ != "based":
-        left -= 1
-    if left < 2 or doc[left].lower_ != "based" or doc[left - 1].text != "-":
+    based = _based(doc, start)
+    if based is None:
         return False
-    left -= 2
+    left = based - 2
     while left >= 0 and (doc[left].text[:1].isupper() or doc[left].text == ","):
         if doc[left].lower_ == "the":
             return True
@@ -447,24 +457,12 @@ def _the_before_place(doc: Doc, start: int) -> bool:
 
 def _based_in(doc: Doc, start: int, places: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The city of "the Seattle-based company", if the description names one."""
-    based = start - 1
-    while based > 0 and doc[based].lower_ != "based" and doc[based].dep_ in {"compound", "amod"}:
-        based -= 1  # "the Bristol-based AI chip start-up"
-    if based >= 1 and doc[based].lower_ == "based" and doc[based - 1].text == "-":
-        left = based - 2
-        words = []
-        while left >= 0 and doc[left].text[:1].isupper():
-            words.insert(0, doc[left].text)
-            left -= 1
-        place = " ".join(words)
+    based = _based(doc, start)
+    if based is not None:
+        place, left = _capitalised_before(doc, based - 2)
         if place not in places and left >= 1 and doc[left].text == ",":
             # "the Livingston, New Jersey-based operator": the city before the state
-            left -= 1
-            words = []
-            while left >= 0 and doc[left].text[:1].isupper():
-                words.insert(0, doc[left].text)
-                left -= 1
-            place = " ".join(words)
+            place, left = _capitalised_before(doc, left - 1)
         return place if place in places else None  # "the Arm-based designer" names no city
     # "the Heidelberg startup": a place name right before the noun
     left = start - 1
@@ -496,6 +494,10 @@ def _antecedent(
     while head.dep_ in {"compound", "amod"} and head.head.i != head.i:
         head = head.head
     own = {t.i for t in head.subtree}
+    # A city named ("the Bristol-based start-up") picks the company; the noun's roles need not
+    wanted = {r for r in roles if not r.startswith("!")} if hq is None else set()
+    unwanted = {r[1:] for r in roles if r.startswith("!")}
+    subjects = _clause_subjects(doc, mentions, position)
     fits = []
     for mention in mentions:
         if mention.start >= position or mention.entity.type != "ORG":
@@ -503,9 +505,6 @@ def _antecedent(
         entity = mention.entity
         if hq is not None and (entity.hq or "").lower() != hq.lower():
             continue
-        # A city named ("the Bristol-based start-up") picks the company; the noun's roles need not
-        wanted = {r for r in roles if not r.startswith("!")} if hq is None else set()
-        unwanted = {r[1:] for r in roles if r.startswith("!")}
         if (
             wanted
             and entity.known
@@ -518,7 +517,7 @@ def _antecedent(
             continue
         if wanted and not entity.known and not wanted & {"lab", "investor"}:
             continue
-        if entity.id in _clause_subjects(doc, mentions, position):
+        if entity.id in subjects:
             continue  # "Amazon pledged ... in the company": not Amazon
         if entity.known and entity.roles == {"investor"} and "investor" not in roles and hq is None:
             continue  # "the company" is rarely a fund
@@ -537,7 +536,7 @@ def _maker_named(named: list[Mention], i: int, entity_id: str | None, gazetteer:
 def _quoted(token: Token) -> bool:
     """Whether a word stands inside quotation marks of its paragraph: a speaker's "we", not
     the author's."""
-    text = token.doc.text
+    text = sentences(token.doc).text
     start = text.rfind("\n", 0, token.idx) + 1
     before = text[start : token.idx]
     return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -28,11 +29,8 @@ from .money import find_money
 from .sentences import sentences
 from .status import BARRIERS, claim_status, scope
 
-_WORDS = load_lexicon().words
-
 __all__ = ["Claim", "RelationExtractor"]
 
-ORG_RELATIONS = ("INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "PARTNERS_WITH", "ACQUIRES")
 OWNS_CONFIDENCE = 0.95
 DEFAULT_RULE_PRECISION = 0.75
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -51,34 +49,11 @@ _ARG_DEPS = {
     "oprd",
     "acomp",
 }
-_QUANTITY = _WORDS["quantity"]
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
-_RAISE_VERBS = _WORDS["raise_verbs"]
-_PLAIN_DEALS = _WORDS["plain_deals"]
-_NO_FALLBACK = _WORDS["no_fallback"]  # role nouns need their frame
-_OFFERING = _WORDS["offering"]
-_MODEL_NOUNS = _WORDS["model_nouns"]
 _GUESS_OBJECTS = {"ACQUIRES", "INVESTS_IN"}
 _GUESS_SUBJECT_TAGS = {"nsubj", "prep:by"}
-_PLATFORM_PREPOSITIONS = _WORDS["platform_prepositions"]
-_PENDING = _WORDS["pending"]
-_UNIT_NOUNS = _WORDS["unit_nouns"]
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
-_LIGHT_NOUNS = _WORDS["light_nouns"]
-_PAIR_WORDS = _WORDS["pair_words"]
-_PAIR_WORDS_HEADS = _WORDS["pair_words_heads"]
-_PARTITIVE_HEADS = _WORDS["partitive_heads"]
-_BUY_VERBS = _WORDS["buy_verbs"]
-_ROUND_ROLES = _WORDS["round_roles"]
-_COPULAS = _WORDS["copulas"]
-_DEAL_NOUNS = _WORDS["deal_nouns"]
-_VALUATION_WORDS = _WORDS["valuation_words"]
-_RAISED_MONEY = _WORDS["raised_money"]
-_ROUND_VERBS = _WORDS["round_verbs"]
-_PARTNERSHIPS = _WORDS["partnerships"]
 _HOSTED = {"host"}  # run on a cloud only in the passive
-_DENYING = _WORDS["denying"]
-_DENIED = _WORDS["denied"]
 _TIES = {"INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "DISTRIBUTES"}
 
 
@@ -131,8 +106,10 @@ class RelationExtractor:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon, linker=None) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.classes = lexicon.classes
         self.linker = linker  # names organisations a frame finds but no one recognised
+        # Worked out once per lexicon, not per document:
+        self.verb_lemmas = {lemma for f in lexicon.frames if "VERB" in f.pos for lemma in f.lemmas}
+        self.distribution = next(f for f in lexicon.frames if f.relation == "DISTRIBUTES")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -176,7 +153,8 @@ class _DocContext:
         self.doc = doc
         self.gaz = extractor.gazetteer
         self.lex = extractor.lexicon
-        self.cls = extractor.classes
+        self.words = self.lex.words  # the lexicon's [words]: the word lists the rules use
+        self.cls = self.lex.classes
         self.mentions = mentions
         self.index: dict[int, Mention] = {}
         for mention in mentions:
@@ -194,11 +172,9 @@ class _DocContext:
                 self.dates.setdefault(self.sents.number[ent.start], []).append(ent)
         self._status: dict[int, str | None] = {}
         self._linear: dict[int, dict[str, list[Token]]] = {}
-        self._verb_lemmas = {
-            lemma for f in self.lex.frames if "VERB" in f.pos for lemma in f.lemmas
-        }
+        self._verb_lemmas = extractor.verb_lemmas
+        self._distribution = extractor.distribution
         self.round: tuple[int, list[Mention]] | None = None
-        self._buying = False
         self.partners: list[Mention] = []
 
     # -- entry points ---------------------------------------------------------------------------
@@ -207,6 +183,7 @@ class _DocContext:
         if not any(m.start >= sent.start and m.end <= sent.end for m in self.mentions):
             return []
         claims = []
+        unnamed: list[Token] = []  # partnership nouns whose frame found no party
         for token in sent:  # rounds told in this sentence, for "took part" and "the round"
             if (
                 token.pos_ in {"NOUN", "PROPN"}
@@ -216,13 +193,13 @@ class _DocContext:
                 self._round_owner(token)
             elif (
                 token.pos_ == "VERB"
-                and token.lemma_.lower() in _RAISED_MONEY
+                and token.lemma_.lower() in self.words["raised_money"]
                 and any(c.dep_ == "dobj" and c.i in self.money for c in token.children)
             ):
                 owners = [self.index[s.i] for s in self._subjects(token) if s.i in self.index]
                 if owners := [m for m in owners if m.entity.type == "ORG"]:
                     self._remember_round(token, owners)  # "X raised $2 billion. A took part."
-            elif token.lemma_.lower() in _VALUATION_WORDS and (
+            elif token.lemma_.lower() in self.words["valuation_words"] and (
                 self.round is None or self.round[0] != sent.start
             ):
                 self._valued(token)
@@ -246,38 +223,47 @@ class _DocContext:
             if misread is not None:
                 lemma, pos = misread, "VERB"
                 self._linear[token.i] = self._linear_slots(token)
-            if pos == "ADP" and token.lower_ in _PLATFORM_PREPOSITIONS:
+            if pos == "ADP" and token.lower_ in self.words["platform_prepositions"]:
                 lemma, pos = "available", "ADJ"  # "through Amazon Bedrock": a way of offering
                 if not any(
                     g.i in self.index and "platform" in self.index[g.i].entity.roles
                     for g in token.children
                 ):
                     continue
-                frame = next(f for f in self.lex.frames if f.relation == "DISTRIBUTES")
+                frame = self._distribution
                 claims.extend(self._apply(frame, token, sent))
                 continue
             frames = self.lex.frames_for(lemma, pos)
             found = [claim for frame in frames for claim in self._apply(frame, token, sent)]
             if frames and not found:
                 found = self._fallback(token, frames, sent)
+                if not found and any(f.id == "partnership.noun" for f in frames):
+                    unnamed.append(token)
             claims.extend(found)
-        return claims + self._unnamed_partnership(sent, claims)
+        return claims + self._unnamed_partnership(sent, claims, unnamed)
 
-    def _unnamed_partnership(self, sent: Span, claims: list[Claim]) -> list[Claim]:
-        """A partnership that names no party is the one between the pair the sentence ties:
-        "Microsoft announced an investment in OpenAI, extending a partnership begun in 2019"."""
-        if any(c.relation == "PARTNERS_WITH" for c in claims):
+    def _status_at(self, t: Token) -> str | None:
+        """The status of a claim stated at ``t``, worked out once per trigger."""
+        if t.i not in self._status:
+            self._status[t.i] = claim_status(t, self.lex, self.media)
+        return self._status[t.i]
+
+    def _unnamed_partnership(
+        self, sent: Span, claims: list[Claim], nouns: list[Token]
+    ) -> list[Claim]:
+        """A partnership noun whose frame found no party is the partnership of the pair the
+        sentence ties: "Microsoft announced an investment in OpenAI, extending a partnership
+        begun in 2019"."""
+        if not nouns or any(c.relation == "PARTNERS_WITH" for c in claims):
             return []
-        pairs = {(c.subject, c.object) for c in claims if c.relation in _TIES}
-        if len({frozenset((a.id, b.id)) for a, b in pairs}) != 1:
+        ties = [c for c in claims if c.relation in _TIES]
+        if len({frozenset((c.subject.id, c.object.id)) for c in ties}) != 1:
             return []
-        subject, obj = next(iter(pairs))
-        for token in sent:
-            if token.lemma_.lower() not in _PARTNERSHIPS or token.pos_ != "NOUN":
-                continue
+        subject, obj = ties[0].subject, ties[0].object
+        for token in nouns:
             if any(w.i in self.index for w in token.subtree):
                 return []  # "the partnership with Google" names its own party
-            status = claim_status(token, self.lex, self.media)
+            status = self._status_at(token)
             if status is None:
                 return []
             base = rule_precision().get("partnership.unnamed", DEFAULT_RULE_PRECISION)
@@ -303,10 +289,12 @@ class _DocContext:
         denials: list[tuple[int, str]] = []  # (sentence number, denying party)
         for sent in self.sents.spans:
             for token in sent:
-                if token.pos_ != "VERB" or token.lemma_.lower() not in _DENYING:
+                if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.status["denial"]:
                     continue
                 said = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-                if not any(c.lemma_.lower() in _DENIED for c in said):
+                if not any(
+                    c.lemma_.lower() in self.words["report_nouns"] or c.pos_ == "PRON" for c in said
+                ):
                     continue  # "denied the report", not "declined to comment"
                 for subject in (c for c in token.children if c.dep_ in _SUBJ):
                     mention = self.index.get(subject.i)
@@ -386,12 +374,11 @@ class _DocContext:
             )
         return claims
 
-    @staticmethod
-    def _completed(trigger: Token) -> bool:
+    def _completed(self, trigger: Token) -> bool:
         """Whether a deal is told as done: "bought", "completed its purchase", not "agreed to buy"."""
-        chain = scope(trigger)
+        chain = scope(trigger, self.words["report_nouns"])
         verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
-        if any(t.lemma_.lower() in _PENDING for t in chain):
+        if any(t.lemma_.lower() in self.words["pending"] for t in chain):
             return False
         if any(t.lemma_.lower() in {"complete", "close", "finalize", "finalise"} for t in chain):
             return True
@@ -488,7 +475,7 @@ class _DocContext:
         # Measured on the development set, guessing directions of investments and acquisitions
         # this way is wrong too often; partnerships, which have no direction, gain.
         partner_frames = [f for f in frames if f.relation == "PARTNERS_WITH"]
-        if not partner_frames or t.lemma_.lower() in _NO_FALLBACK:
+        if not partner_frames or t.lemma_.lower() in self.words["no_fallback"]:
             return []
         particle = partner_frames[0].particles.get(t.lemma_.lower())
         if particle and not any(c.lower_ == particle for c in t.children):
@@ -592,7 +579,7 @@ class _DocContext:
                 if holder.i in self.index:
                     continue
                 if (
-                    holder.lemma_.lower() in _QUANTITY
+                    holder.lemma_.lower() in self.words["quantity"]
                     or holder.i in self.money
                     or t.pos_ == "VERB"
                     or key == "amod"
@@ -679,7 +666,7 @@ class _DocContext:
             slots["nsubj"].extend(self._inherited_subject(t))
         # A noun that names the deal of a compound head: "licensing deal with X".
         noun = t
-        if t.dep_ == "compound" and t.head.lemma_.lower() in _DEAL_NOUNS:
+        if t.dep_ == "compound" and t.head.lemma_.lower() in self.words["deal_nouns"]:
             noun = t.head
             for child in noun.children:
                 if child.i != t.i:
@@ -699,7 +686,7 @@ class _DocContext:
                         slots["prep:" + prep.lower_].extend(
                             g for g in prep.children if g.dep_ == "pobj"
                         )
-            head_verb = _governing_verb(noun, self.money)
+            head_verb = self._governing_verb(noun)
             if head_verb is not None:
                 slots["head:nsubj"].extend(self._subjects(head_verb))
                 slots["_head_verb"].append(head_verb)
@@ -772,12 +759,12 @@ class _DocContext:
                 if owners:
                     return owners
                 noun = current.head
-                governing = _governing_verb(noun, self.money)
+                governing = self._governing_verb(noun)
                 for _ in range(2):  # "signed a letter [of intent [to invest]]"
                     if governing is not None or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
                         break
                     noun = noun.head.head
-                    governing = _governing_verb(noun, self.money)
+                    governing = self._governing_verb(noun)
                 if governing is None:
                     return []
                 return self._subjects(governing)
@@ -816,10 +803,14 @@ class _DocContext:
         if token.lower_ == "whose":  # "Nvidia and AMD, whose processors ...": the antecedent
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
             return self._mentions_of(clause.head, compound, depth + 1) if clause is not None else []
-        if mention is None and token.lower_ in _PAIR_WORDS_HEADS and self._pair(token):
-            return self._pair(token)
+        if (
+            mention is None
+            and token.lower_ in self.words["pair_words_heads"]
+            and (pair := self._pair(token))
+        ):
+            return pair
         if mention is None and (
-            token.lower_ in {"they", "them"}
+            token.lower_ in self.lex.pronouns["plural"]
             or (token.lower_ == "both" and token.dep_ in _SUBJ and token.pos_ in {"PRON", "DET"})
         ):
             return self._plural(token)  # "A and B remain its shareholders, and both supply ..."
@@ -867,14 +858,6 @@ class _DocContext:
             unique.setdefault(m.start, m)
         return list(unique.values())
 
-    def _is_the_venture(self, mention: Mention, t: Token) -> bool:
-        """Whether ``mention`` names the partnership ``t`` itself: "the AI Alliance, a
-        collaboration", "a joint venture, Stargate Norway", "the Stargate venture"."""
-        inside = range(mention.start, mention.end)
-        return (t.dep_ == "appos" and t.head.i in inside) or any(
-            c.dep_ in {"appos", "compound"} and c.i in inside for c in t.children
-        )
-
     def _pair(self, token: Token) -> list[Mention]:
         """ "The two companies", "the pair": the two organisations the article is about."""
         words = " ".join(
@@ -882,7 +865,7 @@ class _DocContext:
             for t in token.subtree
             if (t.i <= token.i and t.dep_ in {"det", "nummod", "predet", "amod"}) or t.i == token.i
         )
-        if not any(w in words for w in _PAIR_WORDS):
+        if not any(w in words for w in self.words["pair_words"]):
             return []
         # The latest sentence before that names organisations, if it names exactly two.
         for sent in reversed(self.sents.spans[: self.sents.number[token.i] + 1]):
@@ -973,7 +956,7 @@ class _DocContext:
 
     def _owner_of_thing(self, token: Token) -> list[Mention]:
         """Whose thing a noun is: "the lab's workloads", "some of its models"."""
-        if token.lower_ in _PARTITIVE_HEADS or token.lemma_.lower() in {
+        if token.lower_ in self.words["partitive_heads"] or token.lemma_.lower() in {
             "most",
             "much",
             "all",
@@ -1002,7 +985,7 @@ class _DocContext:
                 else []
             )
         ]
-        if not owners and token.lemma_.lower() in _UNIT_NOUNS:
+        if not owners and token.lemma_.lower() in self.words["unit_nouns"]:
             # "the manufacturing business of ZT Systems"
             owners = [
                 self.index[g.i]
@@ -1043,7 +1026,6 @@ class _DocContext:
         doc = self.doc
         items: list[Mention] = []
         i = first.end
-        end = first.start
         sent_end = self.sents.of(first.start).end
         while i < sent_end:
             word = doc[i]
@@ -1058,7 +1040,7 @@ class _DocContext:
                 if root.dep_ not in {"conj", "appos", "nmod"} or mention.entity.type == "MEDIA":
                     break
                 items.append(mention)
-                i = end = mention.end
+                i = mention.end
                 continue
             if word.pos_ == "PROPN" and word.dep_ in {"compound", "conj", "appos", "poss"}:
                 i += 1  # an unknown name in the list, or "Japan's": skip it, keep reading
@@ -1067,7 +1049,6 @@ class _DocContext:
                 i += 1
                 continue
             break
-        del end
         return items
 
     def _named_after(self, token: Token) -> Mention | None:
@@ -1116,14 +1097,14 @@ class _DocContext:
                     if named is not None:
                         found.append(named)
         if not found:
-            verb = _governing_verb(token, self.money)
-            if verb is not None and verb.lemma_.lower() in _RAISE_VERBS:
+            verb = self._governing_verb(token)
+            if verb is not None and verb.lemma_.lower() in self.words["raise_verbs"]:
                 found = [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
         if found:
             self._remember_round(token, found)
             return found
         root = self.sents.of(token.i).root
-        if root.lemma_.lower() in _RAISE_VERBS and root.i != token.i:
+        if root.lemma_.lower() in self.words["raise_verbs"] and root.i != token.i:
             # "Thinking Machines Lab closes what is believed to be the largest seed round"
             owners = [self.index[s.i] for s in self._subjects(root) if s.i in self.index]
             if owners:
@@ -1170,7 +1151,7 @@ class _DocContext:
             return []
         start, owners = self.round
         sents = range(self.sents.distance(start, token.i) + 1)
-        if same_paragraph and "\n" in self.doc.text[self.doc[start].idx : token.idx]:
+        if same_paragraph and "\n" in self.sents.text[self.doc[start].idx : token.idx]:
             return []
         return owners if len(sents) <= sentences else []
 
@@ -1183,7 +1164,7 @@ class _DocContext:
             current = current.head
             if current.pos_ in {"NOUN", "PROPN"} and self._is_funding(current):
                 return self._round_owner(current)
-            if current.pos_ == "VERB" and current.lemma_.lower() in _RAISE_VERBS:
+            if current.pos_ == "VERB" and current.lemma_.lower() in self.words["raise_verbs"]:
                 # only a subject of its own: "A led the round, announced Monday, with ..."
                 own = [c for c in current.children if c.dep_ in _SUBJ and c.i in self.index]
                 if own or current.dep_ not in {"advcl", "conj"}:
@@ -1193,7 +1174,7 @@ class _DocContext:
                 for child in current.children:
                     if child.dep_ in {"dobj", "nsubjpass"} and self._is_funding(child):
                         return self._round_owner(child)
-                if current.lemma_.lower() in _ROUND_VERBS:
+                if current.lemma_.lower() in self.words["round_verbs"]:
                     return self._last_round(
                         current, sentences=3
                     )  # "A led, with participation from B"
@@ -1201,7 +1182,11 @@ class _DocContext:
 
     def _self_tokens(self, t: Token) -> list[Token]:
         """The words that *are* a role noun: "AWS is X's provider", "X, an investor in Y"."""
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PARTITIVE_HEADS:
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.head.head.lower_ in self.words["partitive_heads"]
+        ):
             t = t.head.head  # "X is one of its shareholders": X is the one
         while (
             t.dep_ in {"nmod", "conj", "compound"}
@@ -1223,7 +1208,7 @@ class _DocContext:
         if t.dep_ == "nsubj":
             # "Already the main supplier to Nvidia, SK Hynix has ...": parsed as two subjects
             out.extend(c for c in head.children if c.dep_ == "nsubj" and c.i > t.i)
-        if t.dep_ == "nsubj" and head.lemma_.lower() in _COPULAS:
+        if t.dep_ == "nsubj" and head.lemma_.lower() in self.words["copulas"]:
             out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
         if (
             t.dep_ in {"npadvmod", "advcl", "nmod"}
@@ -1234,7 +1219,7 @@ class _DocContext:
         if t.dep_ == "pobj" and head.lower_ == "among":
             # "with A and B among the other backers": among hangs on A, or on the verb beside "with"
             holder = head.head
-            if holder.lemma_.lower() in _COPULAS:
+            if holder.lemma_.lower() in self.words["copulas"]:
                 out.extend(self._subjects(holder))  # "A and B were among the other investors"
             elif holder.pos_ in {"VERB", "AUX"}:
                 out.extend(
@@ -1313,7 +1298,10 @@ class _DocContext:
                     for tok in slots.get(k, ())
                     if not (
                         k == "prep:with"
-                        and (_is_org(self.index.get(tok.i)) or tok.lemma_.lower() in _ROUND_ROLES)
+                        and (
+                            _is_org(self.index.get(tok.i))
+                            or tok.lemma_.lower() in self.words["round_roles"]
+                        )
                     )
                 ]
                 if not [o for o in objects if o.lower_ != particle and o.i not in self.money]:
@@ -1414,7 +1402,7 @@ class _DocContext:
         if frame.id == "partnership.noun" and len(subjects) >= 2:
             # "IBM and Meta launched the AI Alliance, a collaboration of ...": the alliance is
             # what they formed, not a partner of theirs
-            objects = [m for m in objects if not self._is_the_venture(m, t)]
+            objects = [m for m in objects if not _is_the_venture(m, t)]
         # "X and Y partnered", "a partnership between X and Y": a list of partners; not "A, B and
         # C are among the launch partners" or "licensing designs to A, B and C" (each with
         # someone else).
@@ -1422,49 +1410,37 @@ class _DocContext:
         if frame.id == "partnership.noun" and subjects and len(objects) >= 2 and t.dep_ == "appos":
             # "unveiled Stargate UK, a partnership with Nscale and Nvidia": one venture, all of
             # them in it; not "in partnership with A, B and C" (each with the subject)
-            return [
-                (a, b, frame.relation, None)
-                for i, a in enumerate(subjects + objects)
-                for b in (subjects + objects)[i + 1 :]
-            ]
+            return _all_pairs(subjects + objects, frame.relation)
         if symmetric and pairwise and not objects and len(subjects) >= 2:
-            return [
-                (a, b, frame.relation, None)
-                for i, a in enumerate(subjects)
-                for b in subjects[i + 1 :]
-            ]
+            return _all_pairs(subjects, frame.relation)
         if frame.id == "partnership.noun" and not subjects and t.head.lower_ in {"in", "under"}:
             # "built a cluster [in partnership with A and B]": the clause's subject is the partner
             subjects = [m for m in self._nearest_subject(t) if m not in objects]
         if symmetric and pairwise and not subjects and len(objects) >= 2:
-            return [
-                (a, b, frame.relation, None)
-                for i, a in enumerate(objects)
-                for b in objects[i + 1 :]
-            ]
+            return _all_pairs(objects, frame.relation)
         if (
             frame.object
             and frame.object[0] == "prep:between"
             and len(objects) >= 2
             and not subjects
         ):
-            return [
-                (a, b, frame.relation, None)
-                for i, a in enumerate(objects)
-                for b in objects[i + 1 :]
-            ]
+            return _all_pairs(objects, frame.relation)
         if frame.id == "raise.verb" and objects:
             self._remember_round(t, objects)
         as_role = t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB"
         if frame.id == "partner.noun" and subjects and as_role:
             objects = []  # "Bell chose Groq as the inference partner for its network": Bell
-        if as_role and frame.id == "investor.noun" and t.head.head.lemma_.lower() in _ROUND_VERBS:
+        if (
+            as_role
+            and frame.id == "investor.noun"
+            and t.head.head.lemma_.lower() in self.words["round_verbs"]
+        ):
             return []  # "A led the round, with B and C as co-leads": the verb's frame has them
         if frame.id in {"investor.noun", "partner.noun"} and subjects and not objects:
             if as_role:
                 # "Anthropic counts Google as a backer": the counting subject is the other party.
                 objects = [m for s in self._subjects(t.head.head) for m in self._mentions_of(s)]
-            elif t.lemma_.lower() in _ROUND_ROLES:
+            elif t.lemma_.lower() in self.words["round_roles"]:
                 # "Other participants included A and B.": the round, maybe a paragraph up
                 objects = self._last_round(t, sentences=4, same_paragraph=False)
         relation = frame.relation
@@ -1492,11 +1468,12 @@ class _DocContext:
         )
 
     def _resources(
-        self, tokens: Iterable[Token], ownerless: list[str] | None = None
+        self, tokens: Iterable[Token], ownerless: list[str] | None = None, *, buying: bool = False
     ) -> list[tuple[Mention, str]]:
         """(supplier mention, kind) for words naming chips or clouds: "Trainium", "Nvidia's GPUs".
 
-        Kinds named without a maker ("custom chips", "computing capacity") go to ``ownerless``.
+        Kinds named without a maker ("custom chips", "computing capacity") go to ``ownerless``;
+        under a verb of ``buying`` a company named is bought, not its chips.
         """
         out: list[tuple[Mention, str]] = []
         queue = list(tokens)
@@ -1511,7 +1488,7 @@ class _DocContext:
             )
             mention = self.index.get(token.i)
             if mention is not None:
-                if not mention.entity.is_product and self._buying:
+                if not mention.entity.is_product and buying:
                     continue  # "SoftBank bought Arm": a company, not its chips
                 kind = self._kind_of_entity(mention.entity)
                 if kind:
@@ -1637,7 +1614,7 @@ class _DocContext:
                         pairs += [(supplier, c, kind, None) for c in customers]
             return pairs
         if frame.provider == ("self",):  # "AWS is Anthropic's cloud provider"
-            kind = self._typed_kind(t, slots, frame)
+            kind = self._typed_kind(slots, frame)
             providers = self._resolve(["self"], t, slots)
             customers = self._resolve(frame.customer, t, slots)
             for p in providers:
@@ -1655,7 +1632,7 @@ class _DocContext:
             return []  # "hosted on AWS" runs there; "AWS hosts X's models" offers them
         objects = [tok for tag in ("dobj",) for tok in slots.get(tag, ())]
         if frame.id in {"supply.verb", "power.verb"} and any(
-            o.lemma_.lower() in _MODEL_NOUNS
+            o.lemma_.lower() in self.words["model_nouns"]
             or (o.i in self.index and self.index[o.i].entity.type == "MODEL")
             for o in objects
         ):
@@ -1664,10 +1641,10 @@ class _DocContext:
         if frame.customer_or_resource and slots.get("prep:with"):
             resource_tags = tuple(t for t in resource_tags if t not in frame.customer_or_resource)
         resource_tokens = [tok for tag in resource_tags for tok in slots.get(tag, ())]
-        self._buying = lemma in _BUY_VERBS
         ownerless: list[str] = []
-        resources = self._resources(resource_tokens, ownerless)
-        self._buying = False
+        resources = self._resources(
+            resource_tokens, ownerless, buying=lemma in self.words["buy_verbs"]
+        )
         customers = self._resolve(frame.customer, t, slots)
         if frame.id == "run-on.verb":
             owners = [
@@ -1740,7 +1717,7 @@ class _DocContext:
                     ]
         return pairs
 
-    def _typed_kind(self, t: Token, slots: dict, frame: Frame) -> str | None:
+    def _typed_kind(self, slots: dict, frame: Frame) -> str | None:
         for tag in frame.typed_by:
             for token in slots.get(tag, ()):
                 mention = self.index.get(token.i)
@@ -1759,7 +1736,7 @@ class _DocContext:
         return None
 
     def _deal_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
-        kind = self._typed_kind(t, slots, frame)
+        kind = self._typed_kind(slots, frame)
         typed_products = [
             m
             for tag in frame.typed_by
@@ -1768,7 +1745,7 @@ class _DocContext:
             if m.entity.type in {"CHIP", "CLOUD"}
         ]
         untyped = kind is None
-        if untyped and t.lemma_.lower() not in _PLAIN_DEALS:
+        if untyped and t.lemma_.lower() not in self.words["plain_deals"]:
             return []
         parties = []
         for tag in frame.parties:
@@ -1835,7 +1812,7 @@ class _DocContext:
         models_named = any(m.entity.type == "MODEL" for m in in_clause) or any(
             self.doc[i].lemma_.lower() == "model" for i in clause
         )
-        offering = t.lemma_.lower() in _OFFERING
+        offering = t.lemma_.lower() in self.words["offering"]
         if not platforms and not preposition and models_named and offering:
             platforms = [m for m in in_clause if m.entity.type == "CLOUD"] + [
                 owner
@@ -1877,7 +1854,7 @@ class _DocContext:
             if mention is not None and mention.entity.type == "MODEL":
                 found.append(mention)
                 continue
-            if token.lemma_.lower() not in _MODEL_NOUNS:
+            if token.lemma_.lower() not in self.words["model_nouns"]:
                 continue
             for child in token.children:
                 if child.dep_ in {"poss", "compound", "nmod"} and child.i in self.index:
@@ -1910,13 +1887,16 @@ class _DocContext:
     def _owns_models(self, mention: Mention) -> bool:
         """Whether a maker is named with its models: "Cohere's models", "its Jamba models"."""
         word = self.doc[mention.start : mention.end].root
-        if word.dep_ in {"poss", "compound", "nmod"} and word.head.lemma_.lower() in _MODEL_NOUNS:
+        if (
+            word.dep_ in {"poss", "compound", "nmod"}
+            and word.head.lemma_.lower() in self.words["model_nouns"]
+        ):
             return True
         # "models from Anthropic"
         return (
             word.dep_ == "pobj"
             and word.head.lower_ in {"from", "by"}
-            and word.head.head.lemma_.lower() in _MODEL_NOUNS
+            and word.head.head.lemma_.lower() in self.words["model_nouns"]
         )
 
     # -- one claim -------------------------------------------------------------------------------
@@ -1964,9 +1944,7 @@ class _DocContext:
             via = left.entity if left.entity.is_product else None
         else:
             via = via_s or (via_o if relation not in {"ACQUIRES", "OWNS"} else None)
-        if t.i not in self._status:
-            self._status[t.i] = claim_status(t, self.lex, self.media)
-        status = self._status[t.i]
+        status = self._status_at(t)
         if status is None:
             return None
         frame_id = (extra or {}).get("frame", frame.id)
@@ -1978,13 +1956,43 @@ class _DocContext:
             claim.date = self._date(t)
         return claim
 
+    def _governing_verb(self, noun: Token) -> Token | None:
+        """The verb a noun is the object of, directly or through a preposition."""
+        head = noun.head
+        if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "npadvmod"} and head.pos_ in {
+            "VERB",
+            "AUX",
+        }:
+            return head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            holder = head.head
+            if holder.pos_ in {"VERB", "AUX"}:
+                return holder
+            # "raised [$13 billion [in a round]]": the amount sits between the verb and the round.
+            quantity = (
+                holder.like_num
+                or holder.lemma_.lower() in self.words["quantity"]
+                or holder.i in self.money
+            )
+            if quantity and holder.head.pos_ in {"VERB", "AUX"}:
+                return holder.head
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.lemma_.lower() in self.words["light_nouns"]
+        ):
+            return self._governing_verb(head.head)  # "as part of a partnership with X"
+        if noun.dep_ in {"conj", "appos"}:
+            return self._governing_verb(head)  # "unveiled Stargate UK, a partnership with X"
+        return None
+
     # -- amounts and dates ------------------------------------------------------------------------
 
     def _money_tokens(self) -> dict[int, float]:
         """Token index of each amount's last word -> its value in US dollars."""
         amounts: dict[int, float] = {}
         doc = self.doc
-        for sent in doc.sents:
+        for sent in self.sents.spans:
             for money in find_money(sent.text):
                 span = doc.char_span(
                     sent.start_char + money.start,
@@ -2030,7 +2038,7 @@ class _DocContext:
         return max(values) if values else None
 
     def _date(self, t: Token) -> str | None:
-        targets = {tok.i for tok in scope(t)}
+        targets = {tok.i for tok in scope(t, self.words["report_nouns"])}
         for ent in self.dates.get(self.sents.number[t.i], ()):
             if self._attached(ent.root, targets, hops=3):
                 value = normalise_date(ent.text, self.doc._.published)
@@ -2096,30 +2104,19 @@ def _definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
 
 
+def _is_the_venture(mention: Mention, t: Token) -> bool:
+    """Whether ``mention`` names the partnership ``t`` itself: "the AI Alliance, a
+    collaboration", "a joint venture, Stargate Norway", "the Stargate venture"."""
+    inside = range(mention.start, mention.end)
+    return (t.dep_ == "appos" and t.head.i in inside) or any(
+        c.dep_ in {"appos", "compound"} and c.i in inside for c in t.children
+    )
+
+
+def _all_pairs(mentions: list[Mention], relation: str) -> list[tuple]:
+    """Each two of ``mentions``, in the order named: the partners of one partnership."""
+    return [(a, b, relation, None) for a, b in combinations(mentions, 2)]
+
+
 def _is_org(mention: Mention | None) -> bool:
     return mention is not None and mention.entity.type == "ORG"
-
-
-def _governing_verb(noun: Token, money: dict | None = None) -> Token | None:
-    """The verb a noun is the object of, directly or through a preposition."""
-    head = noun.head
-    if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "npadvmod"} and head.pos_ in {
-        "VERB",
-        "AUX",
-    }:
-        return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
-        holder = head.head
-        if holder.pos_ in {"VERB", "AUX"}:
-            return holder
-        # "raised [$13 billion [in a round]]": the amount sits between the verb and the round.
-        quantity = (
-            holder.like_num or holder.lemma_.lower() in _QUANTITY or holder.i in (money or {})
-        )
-        if quantity and holder.head.pos_ in {"VERB", "AUX"}:
-            return holder.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in _LIGHT_NOUNS:
-        return _governing_verb(head.head, money)  # "as part of a partnership with X"
-    if noun.dep_ in {"conj", "appos"}:
-        return _governing_verb(head, money)  # "unveiled Stargate UK, a partnership with X"
-    return None

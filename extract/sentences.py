@@ -1,7 +1,8 @@
 """Per-document sentence look-ups, computed once per doc.
 
-``Token.sent`` walks the parse on every call; the linker and the relation extractor ask for a
-token's sentence thousands of times per article, so they read these tables instead.
+``Token.sent`` walks the parse on every call, and ``Doc.text`` joins the tokens anew on every
+access; the linker and the relation extractor ask for both many times per article, so they read
+these tables instead.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _KEY = "alliances.sentences"
 class Sentences:
     spans: list[Span]  # sentence n
     number: list[int]  # token i -> sentence n
+    text: str  # the doc's text
 
     def of(self, i: int) -> Span:
         """The sentence of token ``i``."""
@@ -41,6 +43,6 @@ def sentences(doc: Doc) -> Sentences:
         for n, span in enumerate(spans):
             for i in range(span.start, span.end):
                 number[i] = n
-        cached = Sentences(spans, number)
+        cached = Sentences(spans, number, doc.text)
         doc.user_data[_KEY] = cached
     return cached

@@ -8,11 +8,11 @@ the scope of the main clause's cues: they are background, stated as fact.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
-from .lexicon import Lexicon, load_lexicon
-
-_WORDS = load_lexicon().words
+from .lexicon import Lexicon
 
 __all__ = ["BARRIERS", "claim_status", "scope"]
 
@@ -31,30 +31,30 @@ _CUE_DEPS = {
     "advcl",
     "nsubj",
 }
-_REPORTERS = _WORDS["reporters"]
-_REPORT_NOUNS = _WORDS["denied"] - {"it", "that", "this"}
-_CONFIRMING = _WORDS["confirming"]
 
 
-def scope(trigger: Token) -> list[Token]:
-    """The trigger and the words it depends on, up to a clause barrier or the root."""
+def scope(trigger: Token, report_nouns: Collection[str] = ()) -> list[Token]:
+    """The trigger and the words it depends on, up to a clause barrier or the root; through
+    what a report says when ``report_nouns`` are given."""
     tokens = [trigger]
     current = trigger
-    while current.head.i != current.i and (current.dep_ not in BARRIERS or _complement(current)):
+    while current.head.i != current.i and (
+        current.dep_ not in BARRIERS or _complement(current, report_nouns)
+    ):
         current = current.head
         tokens.append(current)
     return tokens
 
 
-def _complement(token: Token) -> bool:
+def _complement(token: Token, report_nouns: Collection[str]) -> bool:
     """An infinitive completing a noun ("talks to invest", "a deal to buy") is no background,
     nor what a report says ("denied the report [that it would buy X]")."""
-    if token.dep_ in {"acl", "ccomp"} and token.head.lemma_.lower() in _REPORT_NOUNS:
+    if token.dep_ in {"acl", "ccomp"} and token.head.lemma_.lower() in report_nouns:
         return True
     return token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _own_clause(trigger: Token) -> list[Token]:
+def _own_clause(trigger: Token, presupposing: Collection[str]) -> list[Token]:
     """The trigger and the words above it up to its clause's verb, through complements
     ("is not expected [to invest]", "has no plans [to invest]") but not through a clause of
     its own ("Meta confirmed the deal; terms were not disclosed")."""
@@ -63,7 +63,7 @@ def _own_clause(trigger: Token) -> list[Token]:
     while current.head.i != current.i and current.dep_ not in _CLAUSE_EDGES:
         if current.pos_ in {"NOUN", "PROPN"} and (
             (current.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in current.head.children))
-            or (current.dep_ == "dobj" and current.head.lemma_.lower() in _PRESUPPOSING)
+            or (current.dep_ == "dobj" and current.head.lemma_.lower() in presupposing)
         ):
             break  # "X's reliance on AWS did not stop the deal": the reliance holds; not
             # "the investment did not happen"
@@ -72,20 +72,18 @@ def _own_clause(trigger: Token) -> list[Token]:
     return tokens
 
 
-_PRESUPPOSING = _WORDS["presupposing"]
 _CLAUSE_EDGES = {"ccomp", "advcl", "conj", "parataxis", "relcl", "ROOT"}
 
 
-def _cues(trigger: Token) -> list[Token]:
+def _cues(chain: list[Token]) -> list[Token]:
     """The words that can hedge, attribute or negate the claim at ``trigger``.
 
     The scope's words, their adverbs, auxiliaries and determiners, and the heads of their
     prepositional phrases ("in talks", "according to people familiar"); not whole subordinate
     clauses, which state events of their own ("after OpenAI's planned takeover collapsed").
     """
-    chain = scope(trigger)
     seen = {t.i for t in chain}
-    cues = [t for t in chain if t.i != trigger.i]
+    cues = chain[1:]
 
     def add(token: Token) -> None:
         if token.i not in seen:
@@ -127,17 +125,18 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
     media : set of int, optional
         Token indices of publications and people, whose "say" reports rather than confirms.
     """
-    status = lexicon.status
-    cues = _cues(trigger)
+    status, words = lexicon.status, lexicon.words
+    chain = scope(trigger, words["report_nouns"])
+    cues = _cues(chain)
     lemmas = {t.lemma_.lower() for t in cues} | {t.lower_ for t in cues}
     text = " " + " ".join(t.lower_ for t in cues) + " "
-    scope_lemmas = {t.lemma_.lower() for t in scope(trigger)[1:]}
+    scope_lemmas = {t.lemma_.lower() for t in chain[1:]}
 
     if any(f" {p} " in text for p in status["ended_phrases"]):
         return "ended"
     if lemmas & status["denial"] and scope_lemmas & status["denial"]:
         return None
-    own = {t.i for t in _own_clause(trigger)}
+    own = {t.i for t in _own_clause(trigger, words["presupposing"])}
     if any(
         t.dep_ in {"neg", "det", "preconj"} and t.lower_ in status["negation"] and t.head.i in own
         for t in cues
@@ -151,14 +150,15 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         return "ended"
     if lemmas & status["in_talks"] or any(f" {p} " in text for p in status["in_talks_phrases"]):
         return "in_talks"
-    if scope_lemmas & _CONFIRMING:
+    if scope_lemmas & words["confirming"]:
         return "confirmed"  # "Amazon confirmed the report that it would invest"
     reported = (lemmas & status["reported"]) - status["reporting_subjects_only"]
     if reported or any(f" {p} " in text for p in status["reported_phrases"]):
         return "reported"
-    for token in scope(trigger)[1:]:
+    for token in chain[1:]:
         if token.lemma_.lower() in status["reporting_subjects_only"]:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            if any(s.lemma_.lower() in _REPORTERS or (media and s.i in media) for s in subjects):
+            reporter = words["reporters"]
+            if any(s.lemma_.lower() in reporter or (media and s.i in media) for s in subjects):
                 return "reported"
     return "confirmed"

@@ -1,5 +1,7 @@
 """Relation frames: how each way of stating a relation becomes a triple."""
 
+from pathlib import Path
+
 import pytest
 
 from extract import Article, Extractor
@@ -455,3 +457,11 @@ def test_declining_to_comment_denies_nothing(extractor):
 def test_a_confirmed_report_is_confirmed(extractor):
     text = "Amazon confirmed the report that it would invest in Anthropic."
     assert only(extractor, text)["status"] == "confirmed"
+
+
+def test_a_lexicon_of_ones_own_sets_the_word_lists_the_rules_use(tmp_path):
+    bundled = (Path(__file__).resolve().parents[1] / "extract/data/lexicon.toml").read_text()
+    own = tmp_path / "lexicon.toml"
+    own.write_text(bundled.replace("\nreport_nouns = [", "\nreport_nouns = []\nunused = ["))
+    text = "Bloomberg reported that Apple is in talks to invest in Mistral AI. Apple denied the report."
+    assert ("Apple", "INVESTS_IN", "Mistral AI") in triples(Extractor(lexicon=str(own)), text)
