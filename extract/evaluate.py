@@ -13,10 +13,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GoldError
 from .gazetteer import Gazetteer, load_gazetteer
 from .triples import RELATIONS, STATUSES, read_triples
+
+if TYPE_CHECKING:
+    from .extractor import Extractor
 
 __all__ = ["CORE_RELATIONS", "Evaluation", "Score", "evaluate", "read_gold"]
 
@@ -206,7 +210,11 @@ def evaluate(
 
 
 def calibrate(
-    articles: Iterable, gold: Iterable[dict], *, gazetteer: Gazetteer | None = None
+    articles: Iterable,
+    gold: Iterable[dict],
+    *,
+    extractor: Extractor | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> dict[str, tuple[int, int]]:
     """Count, for each frame of the lexicon, its claims and how many of them the gold confirms.
 
@@ -219,6 +227,10 @@ def calibrate(
         The annotated articles.
     gold : iterable of dict
         Their gold triples.
+    extractor : Extractor, optional
+        The extractor to measure (default: the bundled model, gazetteer and lexicon).
+    gazetteer : Gazetteer, optional
+        The aliases that match names to the gold's (default: the bundled gazetteer).
 
     Returns
     -------
@@ -229,12 +241,9 @@ def calibrate(
 
     gazetteer = gazetteer or load_gazetteer()
     keys = set(_group(gold, gazetteer))
-    extractor = Extractor()
+    extractor = extractor or Extractor()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for article in articles:
-        doc = extractor.nlp.make_doc(article.text)
-        doc._.published = article.published
-        doc = extractor.nlp(doc)
+    for article, doc in extractor.docs(articles):
         for claim in doc._.claims:
             record = {
                 "article_id": article.id,

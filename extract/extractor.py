@@ -19,6 +19,7 @@ from itertools import islice
 from pathlib import Path
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from .articles import Article, iter_articles
 from .errors import InputError
@@ -88,17 +89,20 @@ class Extractor:
         """The triples of one article."""
         return self._run([article])[0][2]
 
-    def _run(self, articles: list[Article]) -> list[tuple[int, int, list[dict]]]:
-        """(sentences, words, triples) for each article, in order."""
+    def docs(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Doc]]:
+        """Each article with its processed doc (``doc._.claims``, ``doc._.mentions``), in order."""
+        articles = list(articles)
         docs = []
         for article in articles:
             doc = self.nlp.make_doc(article.text)
-            doc._.published = article.published
+            doc._.published = article.published  # dates like "in March" resolve against it
             docs.append(doc)
+        yield from zip(articles, self.nlp.pipe(docs, batch_size=self.batch_size), strict=True)
+
+    def _run(self, articles: list[Article]) -> list[tuple[int, int, list[dict]]]:
+        """(sentences, words, triples) for each article, in order."""
         results = []
-        for article, doc in zip(
-            articles, self.nlp.pipe(docs, batch_size=self.batch_size), strict=True
-        ):
+        for article, doc in self.docs(articles):
             triples = [claim_to_triple(c, article) for c in doc._.claims]
             sentences = len(doc_sentences(doc).spans)
             words = sum(1 for t in doc if not t.is_punct and not t.is_space)

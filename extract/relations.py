@@ -166,6 +166,15 @@ class _DocContext:
         self._linker = extractor.linker
         self.sents = sentences(doc)
         self.money = self._money_tokens()
+        self._money_by_sentence: dict[int, list[int]] = defaultdict(list)
+        for i in self.money:
+            self._money_by_sentence[self.sents.number[i]].append(i)
+        # sentences that hold a whole mention: the others state no claim
+        self._named_sentences = {
+            self.sents.number[m.start]
+            for m in mentions
+            if self.sents.number[m.start] == self.sents.number[m.end - 1]
+        }
         self.dates: dict[int, list[Span]] = {}
         for ent in doc.ents:
             if ent.label_ == "DATE":
@@ -180,7 +189,7 @@ class _DocContext:
     # -- entry points ---------------------------------------------------------------------------
 
     def sentence_claims(self, sent: Span) -> list[Claim]:
-        if not any(m.start >= sent.start and m.end <= sent.end for m in self.mentions):
+        if self.sents.number[sent.start] not in self._named_sentences:
             return []
         claims = []
         unnamed: list[Token] = []  # partnership nouns whose frame found no party
@@ -2027,14 +2036,12 @@ class _DocContext:
     def _amount(self, t: Token) -> float | None:
         targets = {t.i}
         values = []
-        for i, value in self.money.items():
+        for i in self._money_by_sentence.get(self.sents.number[t.i], ()):
             token = self.doc[i]
-            if self.sents.number[i] != self.sents.number[t.i]:
-                continue
             if token.head.i in self.money and token.head.i != token.i:
                 continue  # only the amount's root word counts
             if self._attached(token, targets):
-                values.append(value)
+                values.append(self.money[i])
         return max(values) if values else None
 
     def _date(self, t: Token) -> str | None:

@@ -251,7 +251,9 @@ def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, calibrate,
         from extract.evaluate import write_calibration
 
         target = Path(__file__).resolve().parent.parent / "extract" / "data" / "calibration.toml"
-        counts = measure(iter_articles(sources, on_error="raise"), gold_records)
+        counts = measure(
+            iter_articles(sources, on_error="raise"), gold_records, extractor=Extractor(model=model)
+        )
         root = target.parents[2]
         names = [
             str(s.resolve().relative_to(root)) if s.resolve().is_relative_to(root) else s.name
@@ -702,15 +704,20 @@ def analysis_options(func: Callable) -> Callable:
     return method_option(func)
 
 
-def _analysis(store, method: str, as_of: str | None, seed: int):
-    from .analytics import analyze
-
+def _alliance_edges(store, as_of: str | None):
     edges = store.alliance_edges(as_of=as_of)
     if edges.empty:
         raise click.ClickException(
             f"the store at {store.location} holds no alliances{' as of ' + as_of if as_of else ''}"
             "; load triples first (alliances load, ingest or build)"
         )
+    return edges
+
+
+def _analysis(store, method: str, as_of: str | None, seed: int):
+    from .analytics import analyze
+
+    edges = _alliance_edges(store, as_of)
     return edges, analyze(edges, as_of=as_of, method=method, seed=seed)
 
 
@@ -854,15 +861,18 @@ def diagram(
       alliances diagram -o anthropic.html --focus Anthropic --hops 2
       alliances diagram -o blocs.mmd --relations invest,cloud,chips --as-of 2024
     """
+    from .analytics import alliance_graph, find_blocs
     from .diagrams import draw
 
     with opened_store(store_path, neo4j_uri) as store:
-        edges, analysis = _analysis(store, method, as_of, seed)
+        edges = _alliance_edges(store, as_of)
+        picture = Path(output).suffix.lower() in {".svg", ".png", ".html"}
         evidence = _evidence(store) if output.lower().endswith(".html") else None
-        nodes = store.organizations()
+        nodes = store.organizations() if picture else None  # roles colour pictures only
+    blocs = find_blocs(alliance_graph(edges, as_of=as_of), method, seed=seed)
     path = draw(
         edges,
-        analysis.blocs,
+        blocs,
         output,
         focus=focus,
         hops=hops,

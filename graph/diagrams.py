@@ -172,9 +172,8 @@ def _bloc_view(edges: pd.DataFrame, blocs: Blocs, as_of: object, seed: int) -> _
 
 def _resolve_org(name: str, names: Iterable[str]) -> str:
     names = sorted(set(names))
-    for candidate in names:
-        if candidate == name:
-            return candidate
+    if name in names:
+        return name
     lowered = {n.lower(): n for n in names}
     if name.strip().lower() in lowered:
         return lowered[name.strip().lower()]
