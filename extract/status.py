@@ -76,7 +76,8 @@ _CLAUSE_EDGES = {"ccomp", "advcl", "conj", "parataxis", "relcl", "ROOT"}
 
 
 def _cues(chain: list[Token]) -> list[Token]:
-    """The words that can hedge, attribute or negate the claim at ``trigger``.
+    """The words that can hedge, attribute or negate a claim, from its scope ``chain`` (the
+    trigger first).
 
     The scope's words, their adverbs, auxiliaries and determiners, and the heads of their
     prepositional phrases ("in talks", "according to people familiar"); not whole subordinate
