@@ -244,6 +244,8 @@ class _DocContext:
                 continue
             frames = self.lex.frames_for(lemma, pos)
             found = [claim for frame in frames for claim in self._apply(frame, token, sent)]
+            if frames and not found and pos == "VERB" and token.i not in self._linear:
+                found = self._read_along(token, frames, sent)
             if frames and not found:
                 found = self._fallback(token, frames, sent)
                 if not found and any(f.id == "partnership.noun" for f in frames):
@@ -441,19 +443,62 @@ class _DocContext:
                 return lemma
         return None
 
-    def _linear_slots(self, t: Token) -> dict[str, list[Token]]:
+    def _read_along(self, t: Token, frames: list[Frame], sent: Span) -> list[Claim]:
+        """The claims of an active verb read along the text, when its parse found no parties."""
+        after_apposition = t.tag_ == "VBN" and t.dep_ == "acl" and t.doc[t.i - 1].text == ","
+        if t.tag_ not in {"VBD", "VBZ", "VBP", "VB", "VBG"} and not after_apposition:
+            return []
+        if any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children):
+            return []
+        parsed = [c for c in t.children if c.dep_ == "nsubj" and c.i in self.index]
+        if parsed and not any(
+            c.i in self.index and c.dep_ in {"punct", "dep"} for c in t.children if c.i > t.i
+        ):
+            return []  # the verb's parse holds and names no relation
+        subject = parsed[0] if parsed else self._left_party(t, sent)
+        if subject is None:
+            return []
+        self._linear[t.i] = self._linear_slots(t, subject)
+        return [claim for frame in frames for claim in self._apply(frame, t, sent)]
+
+    def _left_party(self, t: Token, sent: Span) -> Token | None:
+        """The organisation named as the verb's subject, read leftwards: the nearest name before
+        it in its clause, or the name before an apposition ("X, the maker of Y, bought Z")."""
+        doc = t.doc
+        i = t.i - 1
+        if doc[i].pos_ == "AUX" or doc[i].tag_ == "MD" or doc[i].pos_ == "ADV":
+            i -= 1
+        if doc[i].text == ",":
+            # an apposition closes right before the verb: the name before its opening comma
+            j = i - 1
+            while j > sent.start and doc[j].text not in {",", ";", ":"}:
+                j -= 1
+            if doc[j].text != "," or j - 1 < sent.start:
+                return None
+            i = j - 1
+        mention = self.index.get(i)
+        if mention is None or mention.entity.type == "MEDIA":
+            return None
+        start = doc[mention.start]
+        if start.i > sent.start and doc[start.i - 1].pos_ == "ADP":
+            return None  # "in March SoftBank": the object of a preposition
+        return doc[i]
+
+    def _linear_slots(self, t: Token, subject: Token | None = None) -> dict[str, list[Token]]:
         """Slots read along the text, for a verb whose parse failed: subject on the left, the
         first noun phrase on the right as object, then each preposition with its noun phrase."""
         doc = t.doc
         sent = self.sents.of(t.i)
         slots: dict[str, list[Token]] = defaultdict(list)
-        slots["nsubj"].append(doc[t.i - 1])
+        slots["nsubj"].append(subject if subject is not None else doc[t.i - 1])
 
         def phrase_head(i: int) -> tuple[int, int]:
             """(head index, next index) of the noun phrase starting at i."""
             head = -1
             while i < sent.end and (
-                doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "DET", "SYM"} or doc[i].text == "-"
+                doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "DET", "SYM"}
+                or doc[i].text == "-"
+                or i in self.index  # a name the tagger misread ("MosaicML" as X)
             ):
                 if doc[i].pos_ in {"NOUN", "PROPN"} or i in self.index:
                     head = i
@@ -464,7 +509,7 @@ class _DocContext:
         head, i = phrase_head(i)
         if head >= 0:
             slots["dobj"].append(doc[head])
-        while i < sent.end and doc[i].is_punct is False:
+        while i < sent.end and doc[i].is_punct is False and doc[i].pos_ not in {"VERB", "AUX"}:
             if doc[i].pos_ == "ADP":
                 prep = doc[i].lower_
                 head, i = phrase_head(i + 1)

@@ -465,3 +465,32 @@ def test_a_lexicon_of_ones_own_sets_the_word_lists_the_rules_use(tmp_path):
     own.write_text(bundled.replace("\nreport_nouns = [", "\nreport_nouns = []\nunused = ["))
     text = "Bloomberg reported that Apple is in talks to invest in Mistral AI. Apple denied the report."
     assert ("Apple", "INVESTS_IN", "Mistral AI") in triples(Extractor(lexicon=str(own)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger reads the bought name as punctuation; the verb is read along the text
+        (
+            "Databricks, the San Francisco data and AI company, acquired MosaicML for $1.3 billion.",
+            ("Databricks", "ACQUIRES", "MosaicML"),
+        ),
+        # "invested" parsed as a participle of the apposition
+        (
+            "Snowflake, the cloud data firm, invested in Reka AI.",
+            ("Snowflake", "INVESTS_IN", "Reka"),
+        ),
+        # "in turn trains": the parser takes "trains" for a noun
+        (
+            "Cohere in turn trains its models on Oracle Cloud Infrastructure.",
+            ("Oracle", "PROVIDES_CLOUD", "Cohere"),
+        ),
+    ],
+)
+def test_a_verb_the_parser_misreads_is_read_along_the_text(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_a_passive_verb_is_not_read_along_the_text(extractor):
+    found = triples(extractor, "MosaicML, the San Francisco startup, was acquired by Databricks.")
+    assert found == {("Databricks", "ACQUIRES", "MosaicML")}
