@@ -52,6 +52,7 @@ _ARG_DEPS = {
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
 _GUESS_OBJECTS = {"ACQUIRES", "INVESTS_IN"}
 _GUESS_SUBJECT_TAGS = {"nsubj", "prep:by"}
+_DESCRIPTION_POS = {"NOUN", "ADJ", "PROPN", "PUNCT", "CCONJ"}  # words of "the chip and cloud firm"
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
 _HOSTED = {"host"}  # run on a cloud only in the passive
 _TIES = {"INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "DISTRIBUTES"}
@@ -451,15 +452,43 @@ class _DocContext:
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children):
             return []
         parsed = [c for c in t.children if c.dep_ == "nsubj" and c.i in self.index]
-        if parsed and not any(
-            c.i in self.index and c.dep_ in {"punct", "dep"} for c in t.children if c.i > t.i
-        ):
-            return []  # the verb's parse holds and names no relation
         subject = parsed[0] if parsed else self._left_party(t, sent)
         if subject is None:
             return []
-        self._linear[t.i] = self._linear_slots(t, subject)
+        described = None
+        if not any(c.dep_ == "dobj" for c in t.children):
+            described = self._described_before(subject, sent)
+        if (
+            parsed
+            and described is None
+            and not any(
+                c.i in self.index and c.dep_ in {"punct", "dep"} for c in t.children if c.i > t.i
+            )
+        ):
+            return []  # the verb's parse holds and names no relation
+        slots = self._linear_slots(t, subject)
+        if "dobj" not in slots and described is not None:
+            slots["dobj"].append(described)  # "Splunk, the maker Cisco bought for $28 billion"
+        self._linear[t.i] = slots
         return [claim for frame in frames for claim in self._apply(frame, t, sent)]
+
+    def _described_before(self, subject: Token, sent: Span) -> Token | None:
+        """The name an apposition right before ``subject`` describes, when the subject and its
+        verb are a relative clause without "that": "Nuvia, a startup [that] Qualcomm bought"."""
+        doc = subject.doc
+        if self.index[subject.i].source == "pronoun":
+            return None  # "its Fusion Applications, the suite it sells": a product, not a party
+        i = self.index[subject.i].start - 1
+        if i <= sent.start or doc[i].pos_ != "NOUN" or i in self.index:
+            return None
+        while i > sent.start and doc[i].pos_ in _DESCRIPTION_POS and doc[i].text != ",":
+            i -= 1
+        if doc[i].lower_ not in {"the", "a", "an"} or doc[i - 1].text != ",":
+            return None
+        mention = self.index.get(i - 2)
+        if mention is None or mention.entity.type == "MEDIA":
+            return None
+        return doc[i - 2]
 
     def _left_party(self, t: Token, sent: Span) -> Token | None:
         """The organisation named as the verb's subject, read leftwards: the nearest name before

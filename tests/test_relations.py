@@ -494,3 +494,8 @@ def test_a_verb_the_parser_misreads_is_read_along_the_text(extractor, text, expe
 def test_a_passive_verb_is_not_read_along_the_text(extractor):
     found = triples(extractor, "MosaicML, the San Francisco startup, was acquired by Databricks.")
     assert found == {("Databricks", "ACQUIRES", "MosaicML")}
+
+
+def test_a_relative_clause_without_that_buys_the_name_its_apposition_describes(extractor):
+    text = "Sales grew with Splunk, the observability software maker Cisco bought for $28 billion."
+    assert ("Cisco", "ACQUIRES", "Splunk") in triples(extractor, text)
