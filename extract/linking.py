@@ -684,6 +684,23 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
         ]
         if same:
             return same[-1]
+    if pronoun.dep_ == "poss":
+        # "Meta's biggest deal since its purchase of WhatsApp": the possessor just before
+        before = [m for m in orgs if m.start >= sentence.start]
+        if (
+            before
+            and doc[before[-1].start : before[-1].end].root.dep_ == "poss"
+            and before[-1].entity.id not in excluded
+        ):
+            return before[-1]
     previous_start = sentences(doc).start(sentence.start - 1) if sentence.start > 0 else 0
+    if pronoun.dep_ == "nsubj" and sentence.start > 0 and pronoun.head.dep_ == "ROOT":
+        # a main clause's "it" continues the main subject of the sentence before
+        root = doc[previous_start : sentence.start].root
+        subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+        for subject in subjects or [root]:  # a name the parser made the root: "Snowflake" NOUN
+            mention = by_token.get(subject.i)
+            if mention is not None and mention.entity.id not in excluded:
+                return mention
     recent = [m for m in orgs if m.start >= previous_start and m.entity.id not in excluded]
     return _most_salient(doc, recent, pronoun.i, decay=0.3)

@@ -499,3 +499,23 @@ def test_a_passive_verb_is_not_read_along_the_text(extractor):
 def test_a_relative_clause_without_that_buys_the_name_its_apposition_describes(extractor):
     text = "Sales grew with Splunk, the observability software maker Cisco bought for $28 billion."
     assert ("Cisco", "ACQUIRES", "Splunk") in triples(extractor, text)
+
+
+def test_its_right_after_a_possessor_is_that_possessor(extractor):
+    text = (
+        "Meta will invest $14.3 billion in Scale AI. Scale AI said it would stay independent. "
+        "The deal is Meta's biggest since its $19 billion purchase of WhatsApp."
+    )
+    found = triples(extractor, text)
+    assert ("Meta", "ACQUIRES", "WhatsApp") in found
+    assert ("Scale AI", "ACQUIRES", "WhatsApp") not in found
+
+
+def test_it_as_main_subject_continues_the_subject_before(extractor):
+    text = (
+        "Snowflake partnered with Mistral AI to bring the Paris-based model maker's models into "
+        "its platform, and invested in the model maker. In 2023 it had bought Neeva."
+    )
+    found = triples(extractor, text)
+    assert ("Snowflake", "ACQUIRES", "Neeva") in found
+    assert ("Mistral AI", "ACQUIRES", "Neeva") not in found
