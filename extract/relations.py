@@ -439,7 +439,8 @@ class _DocContext:
         mention = self.index.get(before.i)
         if mention is None or before.tag_ == "POS" or mention.entity.type == "MEDIA":
             return None
-        for lemma in (token.lower_[:-1], token.lower_[:-2]):
+        stem = token.lower_[:-3] + "y" if token.lower_.endswith("ies") else ""  # "supplies"
+        for lemma in (token.lower_[:-1], token.lower_[:-2], stem):
             if lemma in self._verb_lemmas:
                 return lemma
         return None
@@ -528,6 +529,7 @@ class _DocContext:
                 doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "DET", "SYM"}
                 or doc[i].text == "-"
                 or i in self.index  # a name the tagger misread ("MosaicML" as X)
+                or (doc[i].tag_ == "VBG" and i + 1 < sent.end and doc[i + 1].pos_ == "NOUN")
             ):
                 if doc[i].pos_ in {"NOUN", "PROPN"} or i in self.index:
                     head = i
@@ -920,7 +922,16 @@ class _DocContext:
             ):
                 found.extend(self._owner_of_thing(token))  # "the lab's workloads": the lab
         for child in token.children:
-            if child.dep_ == "conj" or (compound and child.dep_ in {"compound", "nmod"}):
+            coordinated = (  # "by [A] and B Capital": a list the parser read as a modifier
+                child.dep_ == "nmod"
+                and child.i in self.index
+                and any(c.dep_ == "cc" for c in child.children)
+            )
+            if (
+                child.dep_ == "conj"
+                or coordinated
+                or (compound and child.dep_ in {"compound", "nmod"})
+            ):
                 members = self._mentions_of(child, compound, depth + 1)
                 if not members and child.dep_ == "conj" and _is_org(mention):
                     members = self._guessed(child)  # "Fidelity and [Atreides Management]"
@@ -1302,7 +1313,10 @@ class _DocContext:
         if t.dep_ == "pobj" and head.lower_ == "among":
             # "with A and B among the other backers": among hangs on A, or on the verb beside "with"
             holder = head.head
-            if holder.lemma_.lower() in self.words["copulas"]:
+            objects = [c for c in holder.children if c.dep_ == "dobj" and c.i in self.index]
+            if objects and holder.pos_ == "VERB":
+                out.extend(objects)  # "xAI counts Nvidia and AMD among its backers"
+            elif holder.lemma_.lower() in self.words["copulas"]:
                 out.extend(self._subjects(holder))  # "A and B were among the other investors"
             elif holder.pos_ in {"VERB", "AUX"}:
                 out.extend(

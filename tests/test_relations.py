@@ -519,3 +519,22 @@ def test_it_as_main_subject_continues_the_subject_before(extractor):
     found = triples(extractor, text)
     assert ("Snowflake", "ACQUIRES", "Neeva") in found
     assert ("Mistral AI", "ACQUIRES", "Neeva") not in found
+
+
+def test_a_verb_in_ies_the_tagger_takes_for_a_noun_is_read_as_a_verb(extractor):
+    found = triples(extractor, "CoreWeave supplies computing power to OpenAI.")
+    assert found == {("CoreWeave", "PROVIDES_CLOUD", "OpenAI")}
+
+
+def test_names_counted_among_a_companys_backers_back_it(extractor):
+    found = triples(extractor, "xAI counts Nvidia and AMD among its backers.")
+    assert found == {("Nvidia", "INVESTS_IN", "xAI"), ("AMD", "INVESTS_IN", "xAI")}
+
+
+def test_a_list_of_leads_the_parser_reads_as_a_modifier_is_still_a_list(extractor):
+    text = "Cohere has raised $500 million in a round led by Radical Ventures and Inovia Capital."
+    found = triples(extractor, text)
+    assert {
+        ("Radical Ventures", "INVESTS_IN", "Cohere"),
+        ("Inovia Capital", "INVESTS_IN", "Cohere"),
+    } <= found
