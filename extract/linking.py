@@ -584,7 +584,9 @@ def _most_salient(
     latest: dict[str, Mention] = {}
     for mention in fits:
         root = doc[mention.start : mention.end].root
-        weight = 2.0 if root.dep_ in _SUBJECT_DEPS else 1.0
+        weight = 1.0
+        if root.dep_ in _SUBJECT_DEPS:
+            weight = 2.0 if root.head.dep_ == "ROOT" else 1.5  # a main clause's subject leads
         if root.dep_ in {"conj", "appos"}:
             weight /= 3
         distance = sents.distance(mention.start, position)

@@ -538,3 +538,16 @@ def test_a_list_of_leads_the_parser_reads_as_a_modifier_is_still_a_list(extracto
         ("Radical Ventures", "INVESTS_IN", "Cohere"),
         ("Inovia Capital", "INVESTS_IN", "Cohere"),
     } <= found
+
+
+def test_its_prefers_the_main_clause_subject_to_a_subordinate_one(extractor):
+    text = (
+        "Hugging Face has raised $235 million from a roll call of the technology industry, with "
+        "Google, Amazon, Nvidia, AMD, Intel, IBM and Qualcomm all joining a Series D round led by "
+        "Salesforce Ventures.\n\nThe round values the New York-based open-source AI platform at "
+        "$4.5 billion, more than double its valuation last year. The venture firm Sound Ventures "
+        "also took part."
+    )
+    found = triples(extractor, text)
+    assert ("Sound Ventures", "INVESTS_IN", "Hugging Face") in found
+    assert ("Sound Ventures", "INVESTS_IN", "Google") not in found
