@@ -79,6 +79,12 @@ class EntityLinker:
         self._new_orgs: dict[str, Entity] = {}
         self.places = lexicon.places | {e.hq for e in gazetteer if e.hq}
         self.places_lower = {p.lower() for p in self.places}
+        self.dictionary = _dictionary(nlp)
+
+    def is_word(self, text: str) -> bool:
+        """Whether ``text`` is an English word of the model's lemmatizer ("revenue", not
+        "Supabase"): a capitalised first word that is no word is likely a name."""
+        return text.lower() in self.dictionary
 
     def __call__(self, doc: Doc) -> Doc:
         named = self._named(doc)
@@ -235,6 +241,17 @@ class EntityLinker:
             entity = Entity(id=slugify(name), name=name, type="ORG", known=False)
             self._new_orgs[name] = entity
         return Mention(start, end, entity, "ner", confidence)
+
+
+def _dictionary(nlp: Language) -> frozenset[str]:
+    """The words of the model's rule lemmatizer, if it has one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
 
 
 def _titled(span: Span, lexicon: Lexicon) -> bool:

@@ -190,7 +190,12 @@ class _DocContext:
     # -- entry points ---------------------------------------------------------------------------
 
     def sentence_claims(self, sent: Span) -> list[Claim]:
-        if self.sents.number[sent.start] not in self._named_sentences:
+        number = self.sents.number[sent.start]
+        if number not in self._named_sentences:
+            if number in self._money_by_sentence:  # "Supabase raised $100 million": no name known
+                for token in sent:
+                    if self._raises_money(token):
+                        self._remember_raiser(token)
             return []
         claims = []
         unnamed: list[Token] = []  # partnership nouns whose frame found no party
@@ -201,14 +206,8 @@ class _DocContext:
                 and token.i not in self.index
             ):
                 self._round_owner(token)
-            elif (
-                token.pos_ == "VERB"
-                and token.lemma_.lower() in self.words["raised_money"]
-                and any(c.dep_ == "dobj" and c.i in self.money for c in token.children)
-            ):
-                owners = [self.index[s.i] for s in self._subjects(token) if s.i in self.index]
-                if owners := [m for m in owners if m.entity.type == "ORG"]:
-                    self._remember_round(token, owners)  # "X raised $2 billion. A took part."
+            elif self._raises_money(token):
+                self._remember_raiser(token)
             elif token.lemma_.lower() in self.words["valuation_words"] and (
                 self.round is None or self.round[0] != sent.start
             ):
@@ -973,6 +972,46 @@ class _DocContext:
             if len(distinct) >= 2:
                 return list(distinct.values()) if len(distinct) == 2 else []
         return []
+
+    def _raises_money(self, token: Token) -> bool:
+        return (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in self.words["raised_money"]
+            and any(c.dep_ == "dobj" and c.i in self.money for c in token.children)
+        )
+
+    def _remember_raiser(self, verb: Token) -> None:
+        """Remember who raised money, for: X raised $2 billion. A took part."""
+        owners = [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
+        if not owners:
+            owners = [m for s in self._subjects(verb) for m in self._raiser_named(s)]
+        if owners := [m for m in owners if m.entity.type == "ORG"]:
+            self._remember_round(verb, owners)
+
+    def _raiser_named(self, subject: Token) -> list[Mention]:
+        """A name no one recognised that raises money: "Supabase raised $100 million". A
+        capitalised singular word without a determiner, even first in its sentence."""
+        if (
+            not subject.text[:1].isupper()
+            or subject.tag_ not in {"NN", "NNP"}
+            or subject.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE"}
+            or any(c.dep_ == "det" for c in subject.children)
+            or subject.lower_ in self.lex.pronouns["singular"]
+            or self._linker is None
+            or self._linker.is_word(subject.text)  # "Revenue raised ...": a word, not a name
+        ):
+            return []
+        start = subject.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].is_title:
+            start -= 1
+        if any(i in self.index for i in range(start, subject.i + 1)):
+            return []
+        mention = self._linker.guess(self.doc[start : subject.i + 1])
+        if mention is None:
+            return []
+        for i in range(mention.start, mention.end):
+            self.index.setdefault(i, mention)
+        return [mention]
 
     def _guessed(self, token: Token, bought: bool = False) -> list[Mention]:
         """An organisation no one recognised, named where a frame wants a company: "AMD buys

@@ -551,3 +551,12 @@ def test_its_prefers_the_main_clause_subject_to_a_subordinate_one(extractor):
     found = triples(extractor, text)
     assert ("Sound Ventures", "INVESTS_IN", "Hugging Face") in found
     assert ("Sound Ventures", "INVESTS_IN", "Google") not in found
+
+
+def test_a_name_no_one_knows_that_raises_money_owns_the_round_told_next(extractor):
+    found = triples(extractor, "Supabase raised $100 million. Accel co-led.")
+    assert found == {("Accel", "INVESTS_IN", "Supabase")}
+
+
+def test_a_common_word_that_raises_money_is_no_company(extractor):
+    assert triples(extractor, "Revenue raised $100 million. Accel co-led.") == set()
