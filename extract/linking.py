@@ -272,6 +272,8 @@ def _titled(span: Span, lexicon: Lexicon) -> bool:
 def _dateline(doc: Doc, i: int) -> bool:
     """Whether token ``i`` opens a line as a dateline: "OSLO - Nscale ...", "TOKYO —"."""
     starts_line = i == 0 or "\n" in doc[i - 1].text
+    if starts_line and i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == ":":
+        return True  # a speaker of a transcript: "HOST 2: ..."
     return starts_line and i + 1 < len(doc) and doc[i + 1].text in {"-", "—", "–", ":"}
 
 

@@ -1252,7 +1252,25 @@ class _DocContext:
         if self.round is not None and self.round[0] == self.sents.start(token.i):
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         # "Earlier, A led a $1 billion round in which B invested": the company just told of
-        return self._last_round(token, sentences=2)
+        if owners := self._last_round(token, sentences=2):
+            return owners
+        if (
+            token.dep_ == "compound"
+            or any(c.dep_ == "poss" for c in token.children)
+            or not any(
+                w.lemma_.lower() in self.words["round_nouns"]
+                for w in (token, *(c for c in token.children if c.dep_ == "compound"))
+            )
+        ):
+            return []  # "its [funding] round" with no one found for "its": no guess either
+        # "Founders Fund led a $600 million Series D": no owner named, so the article's subject
+        sent = self.sents.of(token.i)
+        named = {self.index[i].entity.id for i in range(sent.start, sent.end) if i in self.index}
+        topic = self._topic(token, exclude=named)
+        if topic is None or topic.entity.type != "ORG":
+            return []
+        self._remember_round(token, [topic])
+        return [topic]
 
     def _valued(self, token: Token) -> None:
         """A company's valuation told before any round: "X was valued at $38 billion. A led a

@@ -560,3 +560,26 @@ def test_a_name_no_one_knows_that_raises_money_owns_the_round_told_next(extracto
 
 def test_a_common_word_that_raises_money_is_no_company(extractor):
     assert triples(extractor, "Revenue raised $100 million. Accel co-led.") == set()
+
+
+def test_a_round_whose_owner_is_not_named_is_the_articles_subject(extractor):
+    text = (
+        "Cerebras pulled its listing, days after raising $1.1 billion privately. Cerebras no "
+        "longer needs public markets.\nBackers\n- Series G: co-led by Fidelity and Atreides "
+        "Management; Tiger Global also took part."
+    )
+    found = triples(extractor, text)
+    assert {
+        ("Fidelity", "INVESTS_IN", "Cerebras"),
+        ("Tiger Global", "INVESTS_IN", "Cerebras"),
+    } <= found
+
+
+def test_a_transcripts_speaker_is_no_company(extractor):
+    text = (
+        "Crusoe builds data centres. Crusoe has grown fast.\n"
+        "HOST 2: Founders Fund led a $600 million Series D in December."
+    )
+    found = triples(extractor, text)
+    assert ("Founders Fund", "INVESTS_IN", "Crusoe") in found
+    assert not any(s == "HOST" for s, _, _ in found)
