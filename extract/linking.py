@@ -646,6 +646,8 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
         verb = pronoun.head
         # "X remains its backer": not X. "Y named X its partner": Y, not X.
         holder = verb
+        while holder.dep_ in {"nmod", "compound", "conj"} and holder.head.pos_ == "NOUN":
+            holder = holder.head  # "its cloud provider and training partner"
         while (
             holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.i != holder.i
         ):

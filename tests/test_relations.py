@@ -583,3 +583,13 @@ def test_a_transcripts_speaker_is_no_company(extractor):
     found = triples(extractor, text)
     assert ("Founders Fund", "INVESTS_IN", "Crusoe") in found
     assert not any(s == "HOST" for s, _, _ in found)
+
+
+def test_its_in_a_list_of_roles_is_not_the_subject_the_roles_describe(extractor):
+    text = "Anthropic works with Amazon, which remains its primary cloud provider and training partner."
+    assert ("Amazon", "PROVIDES_CLOUD", "Anthropic") in triples(extractor, text)
+
+
+def test_amounts_of_capacity_are_capacity(extractor):
+    text = "OpenAI has agreed to rent vast amounts of computing capacity from Oracle."
+    assert triples(extractor, text) == {("Oracle", "PROVIDES_CLOUD", "OpenAI")}
