@@ -593,3 +593,12 @@ def test_its_in_a_list_of_roles_is_not_the_subject_the_roles_describe(extractor)
 def test_amounts_of_capacity_are_capacity(extractor):
     text = "OpenAI has agreed to rent vast amounts of computing capacity from Oracle."
     assert triples(extractor, text) == {("Oracle", "PROVIDES_CLOUD", "OpenAI")}
+
+
+def test_splitting_work_between_chips_uses_each(extractor):
+    text = "Anthropic splits its training between Google's TPUs and Amazon's Trainium chips."
+    found = triples(extractor, text)
+    assert found == {
+        ("Google", "SUPPLIES_CHIPS", "Anthropic"),
+        ("Amazon", "SUPPLIES_CHIPS", "Anthropic"),
+    }
