@@ -646,12 +646,17 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
         verb = pronoun.head
         # "X remains its backer": not X. "Y named X its partner": Y, not X.
         holder = verb
-        while holder.dep_ in {"nmod", "compound", "conj"} and holder.head.pos_ == "NOUN":
-            holder = holder.head  # "its cloud provider and training partner"
-        while (
-            holder.dep_ == "pobj" and holder.head.dep_ == "prep" and holder.head.head.i != holder.i
-        ):
-            holder = holder.head.head  # "X is one of its investors"
+        while True:
+            if holder.dep_ in {"nmod", "compound", "conj"} and holder.head.pos_ == "NOUN":
+                holder = holder.head  # "its cloud provider and training partner"
+            elif (
+                holder.dep_ == "pobj"
+                and holder.head.dep_ == "prep"
+                and holder.head.head.i != holder.i
+            ):
+                holder = holder.head.head  # "X is one of its investors"
+            else:
+                break
         predicate = holder.dep_ in {"attr", "acomp"}
         if verb.dep_ == "oprd":
             excluded |= {

@@ -1479,7 +1479,7 @@ class _DocContext:
                         c
                         for s in stakes
                         for c in s.children
-                        if c.dep_ in {"compound", "poss"} and c.i in self.index
+                        if c.dep_ in {"compound", "poss", "nmod"} and c.i in self.index
                     ]
                     + slots.get("prep:in", [])
                 )
@@ -2241,7 +2241,7 @@ def _through_amounts(tokens: Iterable[Token], money: dict) -> list[Token]:
     out = []
     for token in tokens:
         out.append(token)
-        if token.i in money or token.like_num:
+        if token.i in money or token.like_num or token.lower_ == "worth":
             out.extend(
                 g
                 for p in token.children

@@ -602,3 +602,29 @@ def test_splitting_work_between_chips_uses_each(extractor):
         ("Google", "SUPPLIES_CHIPS", "Anthropic"),
         ("Amazon", "SUPPLIES_CHIPS", "Anthropic"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "AMD issued OpenAI a warrant for up to 160 million AMD shares.",
+            ("OpenAI", "INVESTS_IN", "AMD"),
+        ),
+        (
+            "CoreWeave will issue OpenAI $350 million worth of its shares.",
+            ("OpenAI", "INVESTS_IN", "CoreWeave"),
+        ),
+        ("Nvidia will buy $5bn of Intel common stock.", ("Nvidia", "INVESTS_IN", "Intel")),
+        (
+            "Nvidia is both CoreWeave's main hardware supplier and one of its shareholders.",
+            ("Nvidia", "INVESTS_IN", "CoreWeave"),
+        ),
+    ],
+)
+def test_shares_issued_bought_or_held_are_investments(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_shares_granted_to_a_person_are_no_investment(extractor):
+    assert triples(extractor, "The board granted the chief executive 2 million shares.") == set()
