@@ -598,6 +598,10 @@ class _DocContext:
                 return True
             if need == "FUNDING" and any(self._is_funding(o) for o in objects):
                 return True
+            if need == "FUNDING_SUBJECT" and any(
+                self._is_funding(o) for o in slots.get("nsubj", ())
+            ):
+                return True
             if need == "STAKE" and any(
                 w.lemma_.lower() in self.cls["stake"] for w in _through_amounts(objects, self.money)
             ):
@@ -1420,6 +1424,14 @@ class _DocContext:
         for tag in tags:
             if tag == "self":
                 tokens = self._self_tokens(t)
+            elif tag == "FUNDING_SUBJECT":  # "a round that also included Nvidia": the round's
+                found.extend(
+                    m
+                    for o in slots.get("nsubj", ())
+                    if o.pos_ in {"NOUN", "PROPN"} and self._is_funding(o)
+                    for m in self._round_owner(o)
+                )
+                continue
             elif tag == "FUNDING":
                 funding = [
                     o

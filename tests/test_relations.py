@@ -628,3 +628,17 @@ def test_shares_issued_bought_or_held_are_investments(extractor, text, expected)
 
 def test_shares_granted_to_a_person_are_no_investment(extractor):
     assert triples(extractor, "The board granted the chief executive 2 million shares.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohere raised $500 million. The round included Nvidia and Oracle.",
+        "Cohere's Series D drew Nvidia and Oracle.",
+    ],
+)
+def test_those_a_round_included_invest(extractor, text):
+    assert triples(extractor, text) == {
+        ("Nvidia", "INVESTS_IN", "Cohere"),
+        ("Oracle", "INVESTS_IN", "Cohere"),
+    }
