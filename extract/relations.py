@@ -742,6 +742,11 @@ class _DocContext:
                         slots[key] = [t.head if tok == rel[0] else tok for tok in tokens]
             elif "dobj" not in slots:
                 slots["dobj"].append(t.head)
+        # "the startup in which Oracle is an investor": the role's "in which" hangs on the verb
+        if t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.dep_ == "relcl":
+            for p in t.head.children:
+                if p.dep_ == "prep" and any(g.lower_ in _RELATIVE for g in p.children):
+                    slots["prep:" + p.lower_].append(t.head.head)
         # Licensing: "licensed Inflection's models".
         for obj in slots.get("dobj", ()):
             slots["dobj.poss"].extend(c for c in obj.children if c.dep_ in {"poss", "compound"})

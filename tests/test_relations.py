@@ -642,3 +642,8 @@ def test_those_a_round_included_invest(extractor, text):
         ("Nvidia", "INVESTS_IN", "Cohere"),
         ("Oracle", "INVESTS_IN", "Cohere"),
     }
+
+
+def test_a_company_in_which_another_is_a_shareholder_is_backed_by_it(extractor):
+    text = "Mistral AI, a company in which Microsoft is a minority shareholder, released a model."
+    assert triples(extractor, text) == {("Microsoft", "INVESTS_IN", "Mistral AI")}
