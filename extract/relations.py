@@ -1918,6 +1918,8 @@ class _DocContext:
         untyped = kind is None
         if untyped and t.lemma_.lower() not in self.words["plain_deals"]:
             return []
+        if untyped and self._deal_purpose_offers(t):
+            return []  # "a deal with Samsung to integrate its assistant into Galaxy phones"
         parties = []
         for tag in frame.parties:
             for m in self._resolve([tag], t, slots, compound=True):
@@ -1953,6 +1955,22 @@ class _DocContext:
         ]
         extra = {"frame": "deal.noun.untyped"} if untyped else None
         return [(s, c, kind, extra) for s in suppliers for c in customers]
+
+    def _deal_purpose_offers(self, deal: Token) -> bool:
+        """Whether the deal is for offering or building in something, not for buying compute."""
+        verb = self._governing_verb(deal)
+        holders = [deal] + ([verb] if verb is not None else [])
+        purposes = [
+            c
+            for h in holders
+            for c in h.children
+            if c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and c.pos_ == "VERB"
+        ]
+        return any(
+            c.lemma_.lower() in self.words["offering"]
+            or c.lemma_.lower() in self._distribution.lemmas
+            for c in purposes
+        )
 
     def _distribution_pairs(self, t: Token, sent: Span) -> list[tuple]:
         """A model maker's models offered through a platform, in the clause of the trigger.

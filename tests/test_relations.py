@@ -647,3 +647,8 @@ def test_those_a_round_included_invest(extractor, text):
 def test_a_company_in_which_another_is_a_shareholder_is_backed_by_it(extractor):
     text = "Mistral AI, a company in which Microsoft is a minority shareholder, released a model."
     assert triples(extractor, text) == {("Microsoft", "INVESTS_IN", "Mistral AI")}
+
+
+def test_a_deal_to_build_something_in_is_no_supply_deal(extractor):
+    text = "Perplexity has struck a deal with Samsung to integrate its AI assistant into Galaxy phones."
+    assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
