@@ -1923,10 +1923,9 @@ class _DocContext:
         parties = []
         for tag in frame.parties:
             for m in self._resolve([tag], t, slots, compound=True):
-                if (
-                    m.entity.type in {"ORG", "CLOUD", "CHIP", "MODEL", "SERVICE"}
-                    and m not in parties
-                ):
+                if m.entity.type in {"ORG", "CLOUD", "CHIP", "MODEL", "SERVICE"} and all(
+                    p.entity.id != m.entity.id for p in parties
+                ):  # "Microsoft ended its arrangement": Microsoft once
                     parties.append(m)
         parties = [m for m in parties if m not in typed_products] + typed_products
         if untyped:

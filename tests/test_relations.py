@@ -652,3 +652,16 @@ def test_a_company_in_which_another_is_a_shareholder_is_backed_by_it(extractor):
 def test_a_deal_to_build_something_in_is_no_supply_deal(extractor):
     text = "Perplexity has struck a deal with Samsung to integrate its AI assistant into Galaxy phones."
     assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
+
+
+def test_a_party_named_twice_around_a_deal_is_one_party(extractor):
+    found = extractor.extract_article(
+        Article(
+            id="t", text="Microsoft ended its exclusive cloud arrangement with OpenAI in January."
+        )
+    )
+    assert [
+        (t["subject"], t["relation"], t["object"], t["status"])
+        for t in found
+        if t["relation"] != "OWNS"
+    ] == [("Microsoft", "PROVIDES_CLOUD", "OpenAI", "ended")]
