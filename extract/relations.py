@@ -2214,6 +2214,8 @@ class _DocContext:
 
     def _amount(self, t: Token) -> float | None:
         targets = {t.i}
+        if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            targets.add(t.head.i)  # "expanded its contract with OpenAI by $6.5 billion"
         values = []
         for i in self._money_by_sentence.get(self.sents.number[t.i], ()):
             token = self.doc[i]

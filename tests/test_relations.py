@@ -665,3 +665,8 @@ def test_a_party_named_twice_around_a_deal_is_one_party(extractor):
         for t in found
         if t["relation"] != "OWNS"
     ] == [("Microsoft", "PROVIDES_CLOUD", "OpenAI", "ended")]
+
+
+def test_the_amount_of_a_deal_can_hang_on_its_verb(extractor):
+    found = only(extractor, "CoreWeave expanded its contract with OpenAI by $6.5 billion.")
+    assert (found["relation"], found["amount_usd"]) == ("PROVIDES_CLOUD", 6.5e9)
