@@ -452,7 +452,8 @@ class _DocContext:
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children):
             return []
         parsed = [c for c in t.children if c.dep_ == "nsubj" and c.i in self.index]
-        subject = parsed[0] if parsed else self._left_party(t, sent)
+        inherited = [s for s in self._inherited_subject(t) if s.i in self.index]
+        subject = (parsed or inherited or [self._left_party(t, sent)])[0]
         if subject is None:
             return []
         described = None
@@ -843,7 +844,10 @@ class _DocContext:
         for _ in range(3):
             if current.dep_ in {"acl", "xcomp", "relcl"} and current.head.i in self.index:
                 return [current.head]  # headline style: "Qualcomm to buy Alphawave Semi"
-            if current.dep_ == "acl" and current.head.pos_ in {"NOUN", "PROPN"}:
+            infinitival = current.dep_ == "relcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+            )  # "a deal to invest in X", parsed as a relative clause
+            if (current.dep_ == "acl" or infinitival) and current.head.pos_ in {"NOUN", "PROPN"}:
                 # "Amazon is in talks to invest": the talks' holder invests;
                 # "SoftBank's agreement to take a stake": the agreement's owner does.
                 owners = [

@@ -51,7 +51,14 @@ def _complement(token: Token, report_nouns: Collection[str]) -> bool:
     nor what a report says ("denied the report [that it would buy X]")."""
     if token.dep_ in {"acl", "ccomp"} and token.head.lemma_.lower() in report_nouns:
         return True
-    return token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return _infinitival(token)
+
+
+def _infinitival(token: Token) -> bool:
+    """An infinitive completing a noun; the parser calls some of them relative clauses."""
+    return token.dep_ in {"acl", "relcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _own_clause(trigger: Token, presupposing: Collection[str]) -> list[Token]:
@@ -60,7 +67,9 @@ def _own_clause(trigger: Token, presupposing: Collection[str]) -> list[Token]:
     its own ("Meta confirmed the deal; terms were not disclosed")."""
     tokens = [trigger]
     current = trigger
-    while current.head.i != current.i and current.dep_ not in _CLAUSE_EDGES:
+    while current.head.i != current.i and (
+        current.dep_ not in _CLAUSE_EDGES or _infinitival(current)
+    ):
         if current.pos_ in {"NOUN", "PROPN"} and (
             (current.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in current.head.children))
             or (current.dep_ == "dobj" and current.head.lemma_.lower() in presupposing)

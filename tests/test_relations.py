@@ -670,3 +670,22 @@ def test_a_party_named_twice_around_a_deal_is_one_party(extractor):
 def test_the_amount_of_a_deal_can_hang_on_its_verb(extractor):
     found = only(extractor, "CoreWeave expanded its contract with OpenAI by $6.5 billion.")
     assert (found["relation"], found["amount_usd"]) == ("PROVIDES_CLOUD", 6.5e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Microsoft is in discussions to invest in Mistral AI.",
+            ("Microsoft", "INVESTS_IN", "Mistral AI", "in_talks"),
+        ),
+        (
+            "Google is nearing a deal to invest in Anthropic.",
+            ("Google", "INVESTS_IN", "Anthropic", "in_talks"),
+        ),
+        ("Meta dropped its plan to acquire FuriosaAI.", ("Meta", "ACQUIRES", "FuriosaAI", "ended")),
+    ],
+)
+def test_an_infinitive_completing_a_noun_takes_its_holder_and_its_status(extractor, text, expected):
+    found = extractor.extract_article(Article(id="t", text=text))
+    assert expected in {(t["subject"], t["relation"], t["object"], t["status"]) for t in found}
