@@ -452,7 +452,9 @@ class _DocContext:
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children):
             return []
         parsed = [c for c in t.children if c.dep_ == "nsubj" and c.i in self.index]
-        inherited = [s for s in self._inherited_subject(t) if s.i in self.index]
+        inherited = []
+        if not any(c.dep_ in _SUBJ for c in t.children):  # "its plan to acquire X"
+            inherited = [s for s in self._inherited_subject(t) if s.i in self.index]
         subject = (parsed or inherited or [self._left_party(t, sent)])[0]
         if subject is None:
             return []
@@ -530,6 +532,7 @@ class _DocContext:
                 or doc[i].text == "-"
                 or i in self.index  # a name the tagger misread ("MosaicML" as X)
                 or (doc[i].tag_ == "VBG" and i + 1 < sent.end and doc[i + 1].pos_ == "NOUN")
+                or doc[i].tag_ == "POS"  # "Nvidia's DGX Cloud": the phrase goes on
             ):
                 if doc[i].pos_ in {"NOUN", "PROPN"} or i in self.index:
                     head = i

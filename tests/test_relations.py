@@ -689,3 +689,8 @@ def test_the_amount_of_a_deal_can_hang_on_its_verb(extractor):
 def test_an_infinitive_completing_a_noun_takes_its_holder_and_its_status(extractor, text, expected):
     found = extractor.extract_article(Article(id="t", text=text))
     assert expected in {(t["subject"], t["relation"], t["object"], t["status"]) for t in found}
+
+
+def test_a_cloud_named_with_its_owner_is_read_whole(extractor):
+    text = "Hugging Face lets users train models on Nvidia's DGX Cloud."
+    assert ("Nvidia", "SUPPLIES_CHIPS", "Hugging Face") not in triples(extractor, text)
