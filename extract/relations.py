@@ -843,6 +843,10 @@ class _DocContext:
         return subjects or self._inherited_subject(verb)
 
     def _inherited_subject(self, verb: Token) -> list[Token]:
+        """The subject a verb without one takes from above it, or from its list item's label."""
+        return self._controller(verb) or self._label(verb)
+
+    def _controller(self, verb: Token) -> list[Token]:
         current = verb
         for _ in range(3):
             if current.dep_ in {"acl", "xcomp", "relcl"} and current.head.i in self.index:
@@ -864,6 +868,8 @@ class _DocContext:
                     if governing is not None or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
                         break
                     noun = noun.head.head
+                    if noun.i in self.index:
+                        return [noun]  # a headline: "Amazon in talks to invest in Anthropic"
                     governing = self._governing_verb(noun)
                 if governing is None:
                     return []
@@ -891,6 +897,20 @@ class _DocContext:
                 ]
             current = parent
         return []
+
+    def _label(self, verb: Token) -> list[Token]:
+        """The name a list item opens with, for its verbs without a subject:
+        "- Cohere: raised $500 million ..."."""
+        sent = self.sents.of(verb.i)
+        i = sent.start
+        while i < verb.i and not self.doc[i].is_alpha:
+            i += 1  # bullets and dashes
+        mention = self.index.get(i)
+        if mention is None or mention.end >= verb.i or self.doc[mention.end].text != ":":
+            return []
+        if any(c.dep_ in _SUBJ for c in verb.children):
+            return []
+        return [self.doc[i]]
 
     # -- from words to mentions -------------------------------------------------------------------
 
@@ -1391,6 +1411,8 @@ class _DocContext:
                 out.extend(objects)  # "xAI counts Nvidia and AMD among its backers"
             elif holder.lemma_.lower() in self.words["copulas"]:
                 out.extend(self._subjects(holder))  # "A and B were among the other investors"
+                # "Among its investors are A and B"
+                out.extend(c for c in holder.children if c.dep_ == "attr" and c.i in self.index)
             elif holder.pos_ in {"VERB", "AUX"}:
                 out.extend(
                     g
@@ -1947,8 +1969,15 @@ class _DocContext:
             party, _ = self.gaz.party(m.entity)
             if m.entity.type in {"CHIP", "CLOUD"} or self.gaz.has_role(party, role):
                 suppliers.append(m)
+        specialists = [
+            m for m in suppliers if self.gaz.party(m.entity)[0].roles <= {role, "investor"}
+        ]
+        if len(suppliers) > 1 and len(specialists) == 1:
+            # A hyperscaler and a neocloud: the one that does nothing else sells ("Lambda signed
+            # a deal with Microsoft", "Microsoft's deal with CoreWeave").
+            suppliers = specialists
         if len(suppliers) > 1:
-            # Both can sell it: the one the deal is "with" supplies ("Microsoft's deal with CoreWeave").
+            # Both can sell it: the one the deal is "with" supplies.
             with_side = {m.start for m in self._resolve(["prep:with", "prep:from"], t, slots)}
             suppliers = [
                 m for m in suppliers if m.start in with_side or m.entity.type in {"CHIP", "CLOUD"}

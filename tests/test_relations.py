@@ -694,3 +694,35 @@ def test_an_infinitive_completing_a_noun_takes_its_holder_and_its_status(extract
 def test_a_cloud_named_with_its_owner_is_read_whole(extractor):
     text = "Hugging Face lets users train models on Nvidia's DGX Cloud."
     assert ("Nvidia", "SUPPLIES_CHIPS", "Hugging Face") not in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "EXCLUSIVE: Amazon in talks to invest in Anthropic again",
+            {("Amazon", "INVESTS_IN", "Anthropic")},
+        ),
+        (
+            "- Cohere: raised $500 million led by Radical Ventures and Inovia Capital.",
+            {
+                ("Radical Ventures", "INVESTS_IN", "Cohere"),
+                ("Inovia Capital", "INVESTS_IN", "Cohere"),
+            },
+        ),
+        (
+            "Among Anthropic's investors are Google and Salesforce.",
+            {("Google", "INVESTS_IN", "Anthropic"), ("Salesforce", "INVESTS_IN", "Anthropic")},
+        ),
+        (
+            "Oracle and SoftBank are partners in Stargate.",
+            {("Oracle", "PARTNERS_WITH", "Stargate"), ("SoftBank", "PARTNERS_WITH", "Stargate")},
+        ),
+        (
+            "Lambda signed a multibillion-dollar deal with Microsoft for Nvidia GPU capacity.",
+            {("Lambda", "PROVIDES_CLOUD", "Microsoft")},
+        ),
+    ],
+)
+def test_headlines_list_items_and_inverted_sentences(extractor, text, expected):
+    assert expected <= triples(extractor, text)
