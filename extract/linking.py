@@ -415,7 +415,9 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
             if author is not None:
                 mention = Mention(start, end, author.entity, "pronoun", PRONOUN_CONFIDENCE)
         else:
-            antecedent = _pronoun_antecedent(doc, mentions, doc[start])
+            antecedent = _pronoun_antecedent(
+                doc, mentions, doc[start], frozenset(linker.lexicon.coreference)
+            )
             if antecedent is not None:
                 mention = Mention(start, end, antecedent.entity, "pronoun", PRONOUN_CONFIDENCE)
         if mention is not None:
@@ -616,7 +618,9 @@ def _most_salient(
     return latest[best]
 
 
-def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Mention | None:
+def _pronoun_antecedent(
+    doc: Doc, mentions: list[Mention], pronoun: Token, descriptions: frozenset[str] = frozenset()
+) -> Mention | None:
     """Resolve "it" / "its": the clause's subject for a possessive, else the most salient.
 
     In a copular predicate ("Amazon and Google remain its shareholders") "its" cannot be the
@@ -675,6 +679,13 @@ def _pronoun_antecedent(doc: Doc, mentions: list[Mention], pronoun: Token) -> Me
                 for member in members:
                     # "Under its partnership with OpenAI, Microsoft ...": the subject may follow
                     mention = by_token.get(member.i) or everywhere.get(member.i)
+                    if (
+                        mention is None
+                        and not predicate
+                        and member.lemma_.lower() in descriptions
+                        and any(c.lower_ == "the" for c in member.children)
+                    ):
+                        return None  # "the startup, which counts A among its backers": its own
                     if mention is None or member.i == pronoun.i:
                         continue
                     if predicate:

@@ -1901,6 +1901,15 @@ class _DocContext:
                         resources.append((p, k))
                     elif k == "chips" and self.gaz.has_role(party, "cloud"):
                         resources.append((p, "cloud"))  # "rents GPUs from Lambda": Lambda's cloud
+        if frame.id == "use.verb" and any(k == "chips" for _, k in resources):
+            # "rents Nvidia GPUs from Nebius", "access to Nvidia GPUs through AWS": the cloud
+            # the chips are rented from provides it
+            makers = {r.entity.id for r, _ in resources}
+            resources += [
+                (p, "cloud")
+                for p in providers
+                if p.entity.id not in makers and self._kind_of_entity(p.entity) == "cloud"
+            ]
         for supplier, kind in resources:
             pairs += [(supplier, c, kind, None) for c in customers if c is not supplier]
             if kind == "chips" and frame.id == "supply.verb":

@@ -726,3 +726,33 @@ def test_a_cloud_named_with_its_owner_is_read_whole(extractor):
 )
 def test_headlines_list_items_and_inverted_sentences(extractor, text, expected):
     assert expected <= triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anthropic will spend tens of billions of dollars on Google Cloud services.",
+            {("Google", "PROVIDES_CLOUD", "Anthropic")},
+        ),
+        (
+            "Meta has agreed to pay Google more than $10 billion for cloud computing services.",
+            {("Google", "PROVIDES_CLOUD", "Meta")},
+        ),
+        (
+            "Microsoft agreed to rent Nvidia GPUs from Nebius.",
+            {("Nvidia", "SUPPLIES_CHIPS", "Microsoft"), ("Nebius", "PROVIDES_CLOUD", "Microsoft")},
+        ),
+        (
+            "OpenAI gains access to hundreds of thousands of Nvidia GPUs through AWS.",
+            {("Nvidia", "SUPPLIES_CHIPS", "OpenAI"), ("Amazon", "PROVIDES_CLOUD", "OpenAI")},
+        ),
+    ],
+)
+def test_spending_paying_and_renting_through_a_cloud(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
+def test_its_of_an_unresolved_description_is_not_a_name_in_its_clause(extractor):
+    text = "The startup, which counts Nvidia and Microsoft among its backers, is growing."
+    assert ("Nvidia", "INVESTS_IN", "Microsoft") not in triples(extractor, text)
