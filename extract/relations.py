@@ -1864,6 +1864,12 @@ class _DocContext:
                     for m in self._owner_of_thing(o)
                 ]
         providers = self._resolve(frame.provider, t, slots) if frame.provider else []
+        if (
+            frame.id == "work-with.verb"
+            and not providers
+            and not any(o.i in self.index for o in slots.get("nsubj", ()))
+        ):
+            return []  # "Rivos' engineers would work on MTIA": they build it, they do not buy it
         if frame.customer_or_resource and not customers:
             customers = [
                 m
@@ -1978,6 +1984,8 @@ class _DocContext:
             party, _ = self.gaz.party(m.entity)
             if m.entity.type in {"CHIP", "CLOUD"} or self.gaz.has_role(party, role):
                 suppliers.append(m)
+        if untyped and len(suppliers) > 1 and kind == "chips":
+            return []  # "Nvidia's deal with Enfabrica": two chipmakers, and no word of chips
         specialists = [
             m for m in suppliers if self.gaz.party(m.entity)[0].roles <= {role, "investor"}
         ]

@@ -756,3 +756,13 @@ def test_spending_paying_and_renting_through_a_cloud(extractor, text, expected):
 def test_its_of_an_unresolved_description_is_not_a_name_in_its_clause(extractor):
     text = "The startup, which counts Nvidia and Microsoft among its backers, is growing."
     assert ("Nvidia", "INVESTS_IN", "Microsoft") not in triples(extractor, text)
+
+
+def test_a_deal_between_two_chipmakers_with_no_word_of_chips_supplies_nothing(extractor):
+    text = "Nvidia's deal with Broadcom is the latest example."
+    assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
+
+
+def test_engineers_working_on_a_chip_do_not_buy_it(extractor):
+    text = "Rivos' engineers would work on MTIA, the accelerator Meta already uses."
+    assert ("Meta", "SUPPLIES_CHIPS", "Rivos") not in triples(extractor, text)
