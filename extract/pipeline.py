@@ -76,6 +76,9 @@ def keep_whole(nlp: Language, lemmas: dict[str, str]) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         if ruler is not None:
             ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})
+            if word.endswith("ed"):
+                # a lower-case "co-led" is never a proper name, whatever the tagger guessed
+                ruler.add([[{"LOWER": word, "TAG": "NNP"}]], {"TAG": "VBD", "POS": "VERB"})
 
 
 def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:

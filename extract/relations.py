@@ -470,10 +470,24 @@ class _DocContext:
         ):
             return []  # the verb's parse holds and names no relation
         slots = self._linear_slots(t, subject)
+        if not parsed and not inherited:
+            slots["nsubj"] = self._coordinated_before(subject, sent)  # "Accel and Peak XV co-led"
         if "dobj" not in slots and described is not None:
             slots["dobj"].append(described)  # "Splunk, the maker Cisco bought for $28 billion"
         self._linear[t.i] = slots
         return [claim for frame in frames for claim in self._apply(frame, t, sent)]
+
+    def _coordinated_before(self, last: Token, sent: Span) -> list[Token]:
+        """The names listed up to ``last``, read leftwards: "A, B and [C]"."""
+        names = [last]
+        i = self.index[last.i].start - 1
+        while i - 1 >= sent.start and self.doc[i].lower_ in {",", "and"}:
+            mention = self.index.get(i - 1)
+            if mention is None:
+                break
+            names.insert(0, self.doc[mention.start])
+            i = mention.start - 1
+        return names
 
     def _described_before(self, subject: Token, sent: Span) -> Token | None:
         """The name an apposition right before ``subject`` describes, when the subject and its

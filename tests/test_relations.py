@@ -766,3 +766,11 @@ def test_a_deal_between_two_chipmakers_with_no_word_of_chips_supplies_nothing(ex
 def test_engineers_working_on_a_chip_do_not_buy_it(extractor):
     text = "Rivos' engineers would work on MTIA, the accelerator Meta already uses."
     assert ("Meta", "SUPPLIES_CHIPS", "Rivos") not in triples(extractor, text)
+
+
+def test_a_co_verb_at_a_paragraph_end_is_still_a_verb(extractor):
+    text = "Supabase raised $100 million. Accel and Index Ventures co-led.\n\n"
+    assert triples(extractor, text) == {
+        ("Accel", "INVESTS_IN", "Supabase"),
+        ("Index Ventures", "INVESTS_IN", "Supabase"),
+    }
