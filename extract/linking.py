@@ -80,6 +80,7 @@ class EntityLinker:
         self.places = lexicon.places | {e.hq for e in gazetteer if e.hq}
         self.places_lower = {p.lower() for p in self.places}
         self.dictionary = _dictionary(nlp)
+        self._things: set[str] = set()
 
     def is_word(self, text: str) -> bool:
         """Whether ``text`` is an English word of the model's lemmatizer ("revenue", not
@@ -94,6 +95,14 @@ class EntityLinker:
     # -- named mentions -------------------------------------------------------------------------
 
     def _named(self, doc: Doc) -> list[Mention]:
+        # names the text itself calls a product or a place of work: "AI Defense, a product
+        # that tests models", "Colossus, its supercomputer in Memphis"
+        things = self.lexicon.words["thing_appositions"]
+        self._things = {
+            clean_org_name(ent.text)
+            for ent in doc.ents
+            if any(c.dep_ == "appos" and c.lemma_.lower() in things for c in ent.root.children)
+        }
         mentions = []
         taken: set[int] = set()
         for ent in doc.ents:
@@ -236,6 +245,8 @@ class EntityLinker:
             return Mention(start, end, known, "ner", confidence) if known.is_party else None
         if _titled(span.doc[start:end], self.lexicon):
             return None  # "chief executive Masayoshi Son": a person
+        if name in self._things:
+            return None
         entity = self._new_orgs.get(name)
         if entity is None:
             entity = Entity(id=slugify(name), name=name, type="ORG", known=False)

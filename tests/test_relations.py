@@ -776,3 +776,8 @@ def test_a_co_verb_the_tagger_calls_a_proper_noun_is_a_verb():
     doc[3].tag_ = "NNP"  # what the tagger guesses before a paragraph break
     doc = nlp.get_pipe("attribute_ruler")(doc)
     assert (doc[3].tag_, doc[3].pos_, doc[3].lemma_) == ("VBD", "VERB", "co-lead")
+
+
+def test_a_name_the_text_calls_a_product_is_no_company(extractor):
+    doc = extractor.nlp("Cisco launched AI Defense, a product that tests models for weaknesses.")
+    assert [doc[m.start : m.end].text for m in doc._.mentions] == ["Cisco"]
