@@ -868,7 +868,13 @@ class _DocContext:
             infinitival = current.dep_ == "relcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in current.children
             )  # "a deal to invest in X", parsed as a relative clause
-            if (current.dep_ == "acl" or infinitival) and current.head.pos_ in {"NOUN", "PROPN"}:
+            worth = (
+                current.dep_ == "amod" and current.pos_ == "ADJ"
+            )  # "an agreement worth $N [to buy]"
+            if (current.dep_ == "acl" or infinitival or worth) and current.head.pos_ in {
+                "NOUN",
+                "PROPN",
+            }:
                 # "Amazon is in talks to invest": the talks' holder invests;
                 # "SoftBank's agreement to take a stake": the agreement's owner does.
                 owners = [
@@ -894,6 +900,9 @@ class _DocContext:
             ):
                 return []
             parent = current.head
+            if parent.pos_ == "ADJ" and parent.dep_ == "amod":
+                current = parent
+                continue
             if parent.pos_ not in {"VERB", "AUX"}:
                 return []
             # Object control: "wants Anthropic to use" has its own subject; "asked X to ..." -> X,
@@ -1986,6 +1995,8 @@ class _DocContext:
                 ):  # "Microsoft ended its arrangement": Microsoft once
                     parties.append(m)
         parties = [m for m in parties if m not in typed_products] + typed_products
+        if untyped and not self._resolve(["prep:with", "prep:between"], t, slots):
+            return []  # "selling their stakes in the deal": no one the deal is with
         if untyped:
             # "signed a contract with OpenAI" by a cloud: one party sells one thing only.
             kinds = {self._kind_of_entity(m.entity) for m in parties} - {None}
@@ -2283,6 +2294,8 @@ class _DocContext:
         targets = {t.i}
         if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
             targets.add(t.head.i)  # "expanded its contract with OpenAI by $6.5 billion"
+        if t.dep_ == "xcomp" and t.head.lower_ == "worth":
+            targets.add(t.head.i)  # "an agreement worth $11.9 billion to buy capacity"
         values = []
         for i in self._money_by_sentence.get(self.sents.number[t.i], ()):
             token = self.doc[i]

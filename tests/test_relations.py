@@ -781,3 +781,19 @@ def test_a_co_verb_the_tagger_calls_a_proper_noun_is_a_verb():
 def test_a_name_the_text_calls_a_product_is_no_company(extractor):
     doc = extractor.nlp("Cisco launched AI Defense, a product that tests models for weaknesses.")
     assert [doc[m.start : m.end].text for m in doc._.mentions] == ["Cisco"]
+
+
+def test_an_agreement_worth_an_amount_to_buy_capacity(extractor):
+    text = "OpenAI has signed an agreement worth $11.9 billion to buy computing capacity from CoreWeave."
+    found = only(extractor, text)
+    assert (found["subject"], found["relation"], found["object"], found["amount_usd"]) == (
+        "CoreWeave",
+        "PROVIDES_CLOUD",
+        "OpenAI",
+        11.9e9,
+    )
+
+
+def test_a_deal_no_one_is_with_supplies_nothing(extractor):
+    text = "Oracle and the private equity firm Carlyle are selling their stakes in the deal."
+    assert not any(r == "PROVIDES_CLOUD" for _, r, _ in triples(extractor, text))
