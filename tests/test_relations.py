@@ -797,3 +797,14 @@ def test_an_agreement_worth_an_amount_to_buy_capacity(extractor):
 def test_a_deal_no_one_is_with_supplies_nothing(extractor):
     text = "Oracle and the private equity firm Carlyle are selling their stakes in the deal."
     assert not any(r == "PROVIDES_CLOUD" for _, r, _ in triples(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qualcomm signed a memorandum of understanding with Humain.",
+        "Qualcomm and Humain are partners.",
+    ],
+)
+def test_memoranda_and_partners_are_partnerships(extractor, text):
+    assert triples(extractor, text) == {("Qualcomm", "PARTNERS_WITH", "Humain")}
