@@ -957,6 +957,11 @@ class _DocContext:
             or (token.lower_ == "both" and token.dep_ in _SUBJ and token.pos_ in {"PRON", "DET"})
         ):
             return self._plural(token)  # "A and B remain its shareholders, and both supply ..."
+        if mention is None and any(
+            c.dep_ == "conj" and _is_org(self.index.get(c.i)) for c in token.children
+        ):
+            # "IVP, NEA and Nvidia": a list's unknown first name is a company like the rest
+            mention = next(iter(self._guessed(token)), None)
         if mention is not None:
             found.append(mention)
             found.extend(self._list_after(mention))

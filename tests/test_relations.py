@@ -808,3 +808,8 @@ def test_a_deal_no_one_is_with_supplies_nothing(extractor):
 )
 def test_memoranda_and_partners_are_partnerships(extractor, text):
     assert triples(extractor, text) == {("Qualcomm", "PARTNERS_WITH", "Humain")}
+
+
+def test_an_unknown_first_name_of_a_list_of_companies_is_a_company(extractor):
+    text = "Perplexity closed a $500 million round. Investors in the round include IVP, NEA and Nvidia."
+    assert ("IVP", "INVESTS_IN", "Perplexity") in triples(extractor, text)
