@@ -813,3 +813,9 @@ def test_memoranda_and_partners_are_partnerships(extractor, text):
 def test_an_unknown_first_name_of_a_list_of_companies_is_a_company(extractor):
     text = "Perplexity closed a $500 million round. Investors in the round include IVP, NEA and Nvidia."
     assert ("IVP", "INVESTS_IN", "Perplexity") in triples(extractor, text)
+
+
+def test_a_name_no_one_knows_raising_money_from_an_investor(extractor):
+    assert triples(extractor, "Supabase raised $100 million from Accel.") == {
+        ("Accel", "INVESTS_IN", "Supabase")
+    }
