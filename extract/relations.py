@@ -1572,8 +1572,6 @@ class _DocContext:
                 mentions = self._mentions_of(token, compound)
                 if not mentions and guess:
                     mentions = self._guessed(token, bought=frame.relation == "ACQUIRES")
-                if not mentions and guess and frame.id == "raise.verb" and tag == "nsubj":
-                    mentions = self._raiser_named(token)  # "Abridge landed $250 million from X"
                 found.extend(mentions)
         unique: dict[int, Mention] = {}
         for m in found:
