@@ -554,6 +554,8 @@ class _DocContext:
             return head, i
 
         i = t.i + 1
+        while i < sent.end and doc[i].dep_ == "prt" and doc[i].head.i == t.i:
+            i += 1  # "snapped up MosaicML"
         head, i = phrase_head(i)
         if head >= 0:
             slots["dobj"].append(doc[head])
@@ -620,6 +622,11 @@ class _DocContext:
                 self._is_funding(o) for o in slots.get("nsubj", ())
             ):
                 return True
+            if need == "STAKE_OF" and any(
+                w.lemma_.lower() in self.cls["stake"]
+                for w in _through_amounts(slots.get("prep:of", ()), self.money)
+            ):
+                return True  # "Meta's purchase of a 49% stake in Scale AI"
             if need == "STAKE" and any(
                 w.lemma_.lower() in self.cls["stake"] for w in _through_amounts(objects, self.money)
             ):
@@ -1536,9 +1543,10 @@ class _DocContext:
                     found.extend(self._last_round(t, sentences=3))
                 continue
             elif tag == "STAKE":
+                held = [*slots.get("dobj", ())] if t.pos_ == "VERB" else [*slots.get("prep:of", ())]
                 stakes = [
                     o
-                    for o in _through_amounts(slots.get("dobj", ()), self.money)
+                    for o in _through_amounts(held, self.money)
                     if o.lemma_.lower() in self.cls["stake"]
                 ]
                 tokens = (
@@ -2308,6 +2316,9 @@ class _DocContext:
             token = self.doc[i]
             if token.head.i in self.money and token.head.i != token.i:
                 continue  # only the amount's root word counts
+            after = self.doc[token.i + 1 : token.i + 3]
+            if len(after) == 2 and after[0].lower_ in {"a", "per"} and after[1].lemma_ == "share":
+                continue  # "$40 per share": a price, not the deal's amount
             if self._attached(token, targets):
                 values.append(self.money[i])
         return max(values) if values else None

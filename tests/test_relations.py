@@ -819,3 +819,31 @@ def test_a_name_no_one_knows_raising_money_from_an_investor(extractor):
     assert triples(extractor, "Supabase raised $100 million from Accel.") == {
         ("Accel", "INVESTS_IN", "Supabase")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Databricks snapped up MosaicML last year.",
+            ("Databricks", "ACQUIRES", "MosaicML", "confirmed", None),
+        ),
+        (
+            "Meta's purchase of a 49% stake in Scale AI closed in June.",
+            ("Meta", "INVESTS_IN", "Scale AI", "confirmed", None),
+        ),
+        (
+            "SoftBank's sale of its Nvidia stake raised $5.8 billion.",
+            ("SoftBank", "INVESTS_IN", "Nvidia", "ended", None),
+        ),
+        (
+            "Under the terms, HPE will pay $40 per share for Juniper.",
+            ("Hewlett Packard Enterprise", "ACQUIRES", "Juniper", "confirmed", None),
+        ),
+    ],
+)
+def test_purchases_stakes_and_prices(extractor, text, expected):
+    found = extractor.extract_article(Article(id="t", text=text))
+    assert expected in {
+        (t["subject"], t["relation"], t["object"], t["status"], t["amount_usd"]) for t in found
+    }
