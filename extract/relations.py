@@ -1884,6 +1884,14 @@ class _DocContext:
             resource_tokens, ownerless, buying=lemma in self.words["buy_verbs"]
         )
         customers = self._resolve(frame.customer, t, slots)
+        if frame.id == "power.verb" and not customers:
+            # "xAI's Colossus supercomputer is powered by Nvidia GPUs": the machine's owner
+            customers = [
+                m
+                for o in slots.get("dobj", ())
+                if o.i not in self.index
+                for m in self._owner_of_thing(o)
+            ]
         if frame.id == "run-on.verb":
             owners = [
                 m

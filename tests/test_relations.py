@@ -847,3 +847,8 @@ def test_purchases_stakes_and_prices(extractor, text, expected):
     assert expected in {
         (t["subject"], t["relation"], t["object"], t["status"], t["amount_usd"]) for t in found
     }
+
+
+def test_a_machine_powered_by_chips_is_its_owners(extractor):
+    text = "xAI's Colossus supercomputer is powered by 200,000 Nvidia GPUs."
+    assert triples(extractor, text) == {("Nvidia", "SUPPLIES_CHIPS", "xAI")}
