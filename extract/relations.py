@@ -611,6 +611,11 @@ class _DocContext:
         ]
         if "MONEY_SUBJECT" in requires:
             objects += [t.head, *slots.get("nsubj", [])]
+        if any(
+            w.lemma_.lower() in self.words["debt_words"]
+            for w in _through_amounts(objects, self.money)
+        ):
+            return False  # "took on $5.25 billion of debt from a bank group": lenders, not backers
         for need in requires:
             if need in {"MONEY", "MONEY_SUBJECT"} and any(
                 tok.i in self.money for o in objects for tok in o.subtree
@@ -981,6 +986,8 @@ class _DocContext:
             if token.dep_ == "appos" and token.head.i in self.index and token.pos_ == "NOUN":
                 found.append(self.index[token.head.i])
             found.extend(self._members(token))
+            if token.lemma_.lower() in self.words["investor_groups"]:
+                found.extend(self._group_leads(token))  # "from investors led by Iconiq"
             if not found and depth == 0:
                 named = self._named_after(token)
                 if named is not None:
@@ -1021,6 +1028,27 @@ class _DocContext:
         for m in found:
             unique.setdefault(m.start, m)
         return list(unique.values())
+
+    def _group_leads(self, group: Token) -> list[Mention]:
+        """The names leading a group of investors: "a group of investors led by A and B"."""
+        nouns = [group] + [
+            g
+            for p in group.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        return [
+            m
+            for noun in nouns
+            for acl in noun.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in self.words["round_verbs"]
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+            for m in self._mentions_of(g)
+        ]
 
     def _pair(self, token: Token) -> list[Mention]:
         """ "The two companies", "the pair": the two organisations the article is about."""

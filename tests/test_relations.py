@@ -852,3 +852,19 @@ def test_purchases_stakes_and_prices(extractor, text, expected):
 def test_a_machine_powered_by_chips_is_its_owners(extractor):
     text = "xAI's Colossus supercomputer is powered by 200,000 Nvidia GPUs."
     assert triples(extractor, text) == {("Nvidia", "SUPPLIES_CHIPS", "xAI")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anthropic raised $13 billion from investors led by Iconiq.",
+        "xAI raised $10 billion from a consortium led by Valor Equity Partners.",
+    ],
+)
+def test_the_leads_of_a_group_of_investors_invest(extractor, text):
+    assert len(triples(extractor, text)) == 1
+
+
+def test_debt_from_a_bank_group_is_no_investment(extractor):
+    text = "Databricks took on $5.25 billion of debt from a bank group led by JPMorgan Chase."
+    assert triples(extractor, text) == set()
