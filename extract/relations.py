@@ -1981,6 +1981,20 @@ class _DocContext:
                         resources.append((p, k))
                     elif k == "chips" and self.gaz.has_role(party, "cloud"):
                         resources.append((p, "cloud"))  # "rents GPUs from Lambda": Lambda's cloud
+        if (
+            frame.id == "make.verb"
+            and not customers
+            and providers
+            and lemma in self.words["fabrication_verbs"]
+        ):
+            # "TSMC manufactures Nvidia's Blackwell chips": a foundry supplies the chips' owner
+            makers = {p.entity.id for p in providers}
+            owners = [
+                r
+                for r, k in resources
+                if k == "chips" and self.gaz.party(r.entity)[0].id not in makers
+            ]
+            return [(p, o, "chips", None) for p in providers for o in owners]
         if frame.id == "use.verb" and any(k == "chips" for _, k in resources):
             # "rents Nvidia GPUs from Nebius", "access to Nvidia GPUs through AWS": the cloud
             # the chips are rented from provides it

@@ -868,3 +868,18 @@ def test_the_leads_of_a_group_of_investors_invest(extractor, text):
 def test_debt_from_a_bank_group_is_no_investment(extractor):
     text = "Databricks took on $5.25 billion of debt from a bank group led by JPMorgan Chase."
     assert triples(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TSMC manufactures Nvidia's Blackwell chips.", ("TSMC", "SUPPLIES_CHIPS", "Nvidia")),
+        ("Meta's MTIA chips are made by TSMC.", ("TSMC", "SUPPLIES_CHIPS", "Meta")),
+    ],
+)
+def test_a_foundry_supplies_the_owner_of_the_chips_it_makes(extractor, text, expected):
+    assert triples(extractor, text) == {expected}
+
+
+def test_designing_ones_own_chips_supplies_no_one(extractor):
+    assert triples(extractor, "Google designed its own TPUs.") == set()
