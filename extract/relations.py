@@ -110,6 +110,7 @@ class RelationExtractor:
         self.linker = linker  # names organisations a frame finds but no one recognised
         # Worked out once per lexicon, not per document:
         self.verb_lemmas = {lemma for f in lexicon.frames if "VERB" in f.pos for lemma in f.lemmas}
+        self.trigger_lemmas = {lemma for f in lexicon.frames for lemma in f.lemmas} | {"venture"}
         self.distribution = next(f for f in lexicon.frames if f.relation == "DISTRIBUTES")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -182,7 +183,9 @@ class _DocContext:
                 self.dates.setdefault(self.sents.number[ent.start], []).append(ent)
         self._status: dict[int, str | None] = {}
         self._linear: dict[int, dict[str, list[Token]]] = {}
+        self._slot_cache: dict[int, dict[str, list[Token]]] = {}
         self._verb_lemmas = extractor.verb_lemmas
+        self._trigger_lemmas = extractor.trigger_lemmas
         self._distribution = extractor.distribution
         self.round: tuple[int, list[Mention]] | None = None
         self.partners: list[Mention] = []
@@ -217,6 +220,12 @@ class _DocContext:
                 continue
             lemma = token.lemma_.lower()
             pos = token.pos_
+            if (
+                lemma not in self._trigger_lemmas
+                and pos != "ADP"
+                and not (pos in {"NOUN", "PROPN"} and token.lower_.endswith("s"))
+            ):
+                continue  # no frame's word, no preposition of offering, no verb misread as noun
             if lemma == "venture" and any(c.lower_ == "joint" for c in token.children):
                 lemma = "joint venture"
             if (
@@ -409,7 +418,11 @@ class _DocContext:
             c.lower_ == particle and c.dep_ in {"prt", "dobj", "advmod", "prep"} for c in t.children
         ):
             return []
-        slots = self._linear.get(t.i) or self._slots(t)
+        slots = self._linear.get(t.i)
+        if not slots:
+            if t.i not in self._slot_cache:  # a word's slots are the same for all its frames
+                self._slot_cache[t.i] = self._slots(t)
+            slots = self._slot_cache[t.i]
         if frame.requires and not self._satisfies(frame.requires, t, slots):
             return []
         if frame.relation == "SUPPLY":
