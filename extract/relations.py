@@ -202,16 +202,14 @@ class _DocContext:
             return []
         claims = []
         unnamed: list[Token] = []  # partnership nouns whose frame found no party
+        valuation_words = self.words["valuation_words"]
         for token in sent:  # rounds told in this sentence, for "took part" and "the round"
-            if (
-                token.pos_ in {"NOUN", "PROPN"}
-                and self._is_funding(token)
-                and token.i not in self.index
-            ):
+            pos = token.pos_
+            if pos in {"NOUN", "PROPN"} and self._is_funding(token) and token.i not in self.index:
                 self._round_owner(token)
-            elif self._raises_money(token):
+            elif pos == "VERB" and self._raises_money(token):
                 self._remember_raiser(token)
-            elif token.lemma_.lower() in self.words["valuation_words"] and (
+            elif token.lemma_.lower() in valuation_words and (
                 self.round is None or self.round[0] != sent.start
             ):
                 self._valued(token)
