@@ -1981,6 +1981,14 @@ class _DocContext:
                     for r, k in resources
                     if k in kinds
                 ]
+                # "Nvidia supplies GPUs to OpenAI via Oracle": the subject sells what it makes
+                resources += [
+                    (p, k)
+                    for k in dict.fromkeys(ownerless)
+                    if k not in kinds
+                    for p in providers
+                    if self._kind_of_entity(p.entity) == k
+                ]
         if ownerless and frame.id not in {"supply.verb", "power.verb"}:
             # "makes custom chips for Google", "buys capacity from CoreWeave": the maker is named
             # by the verb, not by the noun.

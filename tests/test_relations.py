@@ -883,3 +883,20 @@ def test_a_foundry_supplies_the_owner_of_the_chips_it_makes(extractor, text, exp
 
 def test_designing_ones_own_chips_supplies_no_one(extractor):
     assert triples(extractor, "Google designed its own TPUs.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Google rents TPUs to Meta through Google Cloud.",
+            {("Google", "SUPPLIES_CHIPS", "Meta"), ("Google", "PROVIDES_CLOUD", "Meta")},
+        ),
+        (
+            "Nvidia supplies GPUs to OpenAI via Oracle.",
+            {("Nvidia", "SUPPLIES_CHIPS", "OpenAI"), ("Oracle", "PROVIDES_CLOUD", "OpenAI")},
+        ),
+    ],
+)
+def test_supplying_through_a_cloud(extractor, text, expected):
+    assert triples(extractor, text) == expected
