@@ -80,7 +80,7 @@ class EntityLinker:
         self.places = lexicon.places | {e.hq for e in gazetteer if e.hq}
         self.places_lower = {p.lower() for p in self.places}
         self.dictionary = _dictionary(nlp)
-        self._things: set[str] = set()
+        self.descriptions = frozenset(lexicon.coreference)
 
     def is_word(self, text: str) -> bool:
         """Whether ``text`` is an English word of the model's lemmatizer ("revenue", not
@@ -98,7 +98,7 @@ class EntityLinker:
         # names the text itself calls a product or a place of work: "AI Defense, a product
         # that tests models", "Colossus, its supercomputer in Memphis"
         things = self.lexicon.words["thing_appositions"]
-        self._things = {
+        doc.user_data["alliance_things"] = {
             clean_org_name(ent.text)
             for ent in doc.ents
             if any(c.dep_ == "appos" and c.lemma_.lower() in things for c in ent.root.children)
@@ -245,7 +245,7 @@ class EntityLinker:
             return Mention(start, end, known, "ner", confidence) if known.is_party else None
         if _titled(span.doc[start:end], self.lexicon):
             return None  # "chief executive Masayoshi Son": a person
-        if name in self._things:
+        if name in span.doc.user_data.get("alliance_things", ()):
             return None
         entity = self._new_orgs.get(name)
         if entity is None:
@@ -281,7 +281,8 @@ def _titled(span: Span, lexicon: Lexicon) -> bool:
 
 
 def _dateline(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` opens a line as a dateline: "OSLO - Nscale ...", "TOKYO —"."""
+    """Whether token ``i`` opens a line as a dateline ("OSLO - Nscale ...", "TOKYO —") or as the
+    speaker of a transcript ("HOST 2: ...")."""
     starts_line = i == 0 or "\n" in doc[i - 1].text
     if starts_line and i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == ":":
         return True  # a speaker of a transcript: "HOST 2: ..."
@@ -426,9 +427,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
             if author is not None:
                 mention = Mention(start, end, author.entity, "pronoun", PRONOUN_CONFIDENCE)
         else:
-            antecedent = _pronoun_antecedent(
-                doc, mentions, doc[start], frozenset(linker.lexicon.coreference)
-            )
+            antecedent = _pronoun_antecedent(doc, mentions, doc[start], linker.descriptions)
             if antecedent is not None:
                 mention = Mention(start, end, antecedent.entity, "pronoun", PRONOUN_CONFIDENCE)
         if mention is not None:
@@ -750,7 +749,7 @@ def _pronoun_antecedent(
         subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
         for subject in subjects or [root]:  # a name the parser made the root: "Snowflake" NOUN
             mention = by_token.get(subject.i)
-            if mention is not None and mention.entity.id not in excluded:
+            if mention is not None:
                 return mention
     recent = [m for m in orgs if m.start >= previous_start and m.entity.id not in excluded]
     return _most_salient(doc, recent, pronoun.i, decay=0.3)

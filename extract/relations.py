@@ -27,7 +27,7 @@ from .lexicon import Frame, Lexicon, load_lexicon
 from .linking import Mention
 from .money import find_money
 from .sentences import sentences
-from .status import BARRIERS, claim_status, scope
+from .status import BARRIERS, claim_status, infinitival, scope
 
 __all__ = ["Claim", "RelationExtractor"]
 
@@ -110,7 +110,13 @@ class RelationExtractor:
         self.linker = linker  # names organisations a frame finds but no one recognised
         # Worked out once per lexicon, not per document:
         self.verb_lemmas = {lemma for f in lexicon.frames if "VERB" in f.pos for lemma in f.lemmas}
-        self.trigger_lemmas = {lemma for f in lexicon.frames for lemma in f.lemmas} | {"venture"}
+        # a two-word lemma is seen at its last word ("joint venture" at "venture")
+        self.trigger_lemmas = {
+            word
+            for f in lexicon.frames
+            for lemma in f.lemmas
+            for word in (lemma, lemma.split()[-1])
+        }
         self.distribution = next(f for f in lexicon.frames if f.relation == "DISTRIBUTES")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -418,7 +424,8 @@ class _DocContext:
             return []
         slots = self._linear.get(t.i)
         if not slots:
-            if t.i not in self._slot_cache:  # a word's slots are the same for all its frames
+            # a word's slots are the same for all its frames: worked out once, read, never changed
+            if t.i not in self._slot_cache:
                 self._slot_cache[t.i] = self._slots(t)
             slots = self._slot_cache[t.i]
         if frame.requires and not self._satisfies(frame.requires, t, slots):
@@ -457,7 +464,9 @@ class _DocContext:
 
     def _read_along(self, t: Token, frames: list[Frame], sent: Span) -> list[Claim]:
         """The claims of an active verb read along the text, when its parse found no parties."""
-        after_apposition = t.tag_ == "VBN" and t.dep_ == "acl" and t.doc[t.i - 1].text == ","
+        after_apposition = (
+            t.tag_ == "VBN" and t.dep_ == "acl" and t.i > sent.start and t.doc[t.i - 1].text == ","
+        )
         if t.tag_ not in {"VBD", "VBZ", "VBP", "VB", "VBG"} and not after_apposition:
             return []
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children):
@@ -492,8 +501,10 @@ class _DocContext:
         """The names listed up to ``last``, read leftwards: "A, B and [C]"."""
         names = [last]
         i = self.index[last.i].start - 1
-        while i - 1 >= sent.start and self.doc[i].lower_ in {",", "and"}:
-            mention = self.index.get(i - 1)
+        while i >= sent.start and self.doc[i].lower_ in {",", "and"}:
+            while i >= sent.start and self.doc[i].lower_ in {",", "and"}:
+                i -= 1  # "A, B, and C"
+            mention = self.index.get(i) if i >= sent.start else None
             if mention is None:
                 break
             names.insert(0, self.doc[mention.start])
@@ -511,7 +522,7 @@ class _DocContext:
             return None
         while i > sent.start and doc[i].pos_ in _DESCRIPTION_POS and doc[i].text != ",":
             i -= 1
-        if doc[i].lower_ not in {"the", "a", "an"} or doc[i - 1].text != ",":
+        if i - 2 < sent.start or doc[i].lower_ not in {"the", "a", "an"} or doc[i - 1].text != ",":
             return None
         mention = self.index.get(i - 2)
         if mention is None or mention.entity.type == "MEDIA":
@@ -523,8 +534,10 @@ class _DocContext:
         it in its clause, or the name before an apposition ("X, the maker of Y, bought Z")."""
         doc = t.doc
         i = t.i - 1
-        if doc[i].pos_ == "AUX" or doc[i].tag_ == "MD" or doc[i].pos_ == "ADV":
+        if i > sent.start and (doc[i].pos_ == "AUX" or doc[i].tag_ == "MD" or doc[i].pos_ == "ADV"):
             i -= 1
+        if i < sent.start:
+            return None
         if doc[i].text == ",":
             # an apposition closes right before the verb: the name before its opening comma
             j = i - 1
@@ -888,13 +901,9 @@ class _DocContext:
         for _ in range(3):
             if current.dep_ in {"acl", "xcomp", "relcl"} and current.head.i in self.index:
                 return [current.head]  # headline style: "Qualcomm to buy Alphawave Semi"
-            infinitival = current.dep_ == "relcl" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in current.children
-            )  # "a deal to invest in X", parsed as a relative clause
-            worth = (
-                current.dep_ == "amod" and current.pos_ == "ADJ"
-            )  # "an agreement worth $N [to buy]"
-            if (current.dep_ == "acl" or infinitival or worth) and current.head.pos_ in {
+            # "a deal to invest in X" (parsed as a relative clause), "an agreement worth $N [to buy]"
+            worth = current.dep_ == "amod" and current.lower_ in self.words["worth_words"]
+            if (current.dep_ == "acl" or infinitival(current) or worth) and current.head.pos_ in {
                 "NOUN",
                 "PROPN",
             }:
@@ -923,7 +932,7 @@ class _DocContext:
             ):
                 return []
             parent = current.head
-            if parent.pos_ == "ADJ" and parent.dep_ == "amod":
+            if parent.dep_ == "amod" and parent.lower_ in self.words["worth_words"]:
                 current = parent
                 continue
             if parent.pos_ not in {"VERB", "AUX"}:
@@ -1364,8 +1373,16 @@ class _DocContext:
         # "Earlier, A led a $1 billion round in which B invested": the company just told of
         if owners := self._last_round(token, sentences=2):
             return owners
+        told_of = any(  # "a round for a robotics startup": someone's, if no one named
+            c.dep_ == "prep"
+            and c.lower_ in {"for", "in", "into", "of"}
+            and any(g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children)
+            for c in token.children
+        )
         if (
             token.dep_ == "compound"
+            or token.tag_ == "NNS"  # "more seed rounds than any other firm"
+            or told_of
             or any(c.dep_ == "poss" for c in token.children)
             or not any(
                 w.lemma_.lower() in self.words["round_nouns"]
@@ -2007,7 +2024,7 @@ class _DocContext:
             and lemma in self.words["fabrication_verbs"]
         ):
             # "TSMC manufactures Nvidia's Blackwell chips": a foundry supplies the chips' owner
-            makers = {p.entity.id for p in providers}
+            makers = {self.gaz.party(p.entity)[0].id for p in providers}
             owners = [
                 r
                 for r, k in resources
@@ -2079,7 +2096,11 @@ class _DocContext:
                 ):  # "Microsoft ended its arrangement": Microsoft once
                     parties.append(m)
         parties = [m for m in parties if m not in typed_products] + typed_products
-        if untyped and not self._resolve(["prep:with", "prep:between"], t, slots):
+        if (
+            untyped
+            and t.dep_ == "pobj"
+            and not self._resolve(["prep:with", "prep:between"], t, slots)
+        ):
             return []  # "selling their stakes in the deal": no one the deal is with
         if untyped:
             # "signed a contract with OpenAI" by a cloud: one party sells one thing only.
@@ -2127,9 +2148,12 @@ class _DocContext:
             for c in h.children
             if c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and c.pos_ == "VERB"
         ]
-        return any(
-            c.lemma_.lower() in self.words["offering"]
-            or c.lemma_.lower() in self._distribution.lemmas
+        return any(  # but "a deal to add computing capacity" buys it
+            (
+                c.lemma_.lower() in self.words["offering"]
+                or c.lemma_.lower() in self._distribution.lemmas
+            )
+            and not any(self._kind_of_noun(g) in {"chips", "cloud"} for g in c.subtree)
             for c in purposes
         )
 
@@ -2378,15 +2402,14 @@ class _DocContext:
         targets = {t.i}
         if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
             targets.add(t.head.i)  # "expanded its contract with OpenAI by $6.5 billion"
-        if t.dep_ == "xcomp" and t.head.lower_ == "worth":
+        if t.dep_ == "xcomp" and t.head.lower_ in self.words["worth_words"]:
             targets.add(t.head.i)  # "an agreement worth $11.9 billion to buy capacity"
         values = []
         for i in self._money_by_sentence.get(self.sents.number[t.i], ()):
             token = self.doc[i]
             if token.head.i in self.money and token.head.i != token.i:
                 continue  # only the amount's root word counts
-            after = self.doc[token.i + 1 : token.i + 3]
-            if len(after) == 2 and after[0].lower_ in {"a", "per"} and after[1].lemma_ == "share":
+            if self.doc[token.i + 1 : token.i + 3].text.lower() in self.words["unit_prices"]:
                 continue  # "$40 per share": a price, not the deal's amount
             if self._attached(token, targets):
                 values.append(self.money[i])

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["BARRIERS", "claim_status", "scope"]
+__all__ = ["BARRIERS", "claim_status", "infinitival", "scope"]
 
 BARRIERS = {"relcl", "acl", "appos", "parataxis"}
 _CUE_DEPS = {
@@ -51,10 +51,10 @@ def _complement(token: Token, report_nouns: Collection[str]) -> bool:
     nor what a report says ("denied the report [that it would buy X]")."""
     if token.dep_ in {"acl", "ccomp"} and token.head.lemma_.lower() in report_nouns:
         return True
-    return _infinitival(token)
+    return infinitival(token)
 
 
-def _infinitival(token: Token) -> bool:
+def infinitival(token: Token) -> bool:
     """An infinitive completing a noun; the parser calls some of them relative clauses."""
     return token.dep_ in {"acl", "relcl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
@@ -68,7 +68,7 @@ def _own_clause(trigger: Token, presupposing: Collection[str]) -> list[Token]:
     tokens = [trigger]
     current = trigger
     while current.head.i != current.i and (
-        current.dep_ not in _CLAUSE_EDGES or _infinitival(current)
+        current.dep_ not in _CLAUSE_EDGES or infinitival(current)
     ):
         if current.pos_ in {"NOUN", "PROPN"} and (
             (current.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in current.head.children))

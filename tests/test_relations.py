@@ -582,7 +582,7 @@ def test_a_transcripts_speaker_is_no_company(extractor):
     )
     found = triples(extractor, text)
     assert ("Founders Fund", "INVESTS_IN", "Crusoe") in found
-    assert not any(s == "HOST" for s, _, _ in found)
+    assert not any("HOST" in (s, o) for s, _, o in found)
 
 
 def test_its_in_a_list_of_roles_is_not_the_subject_the_roles_describe(extractor):
@@ -627,7 +627,7 @@ def test_shares_issued_bought_or_held_are_investments(extractor, text, expected)
 
 
 def test_shares_granted_to_a_person_are_no_investment(extractor):
-    assert triples(extractor, "The board granted the chief executive 2 million shares.") == set()
+    assert triples(extractor, "Nvidia granted its chief executive 2 million shares.") == set()
 
 
 @pytest.mark.parametrize(
@@ -692,8 +692,9 @@ def test_an_infinitive_completing_a_noun_takes_its_holder_and_its_status(extract
 
 
 def test_a_cloud_named_with_its_owner_is_read_whole(extractor):
-    text = "Hugging Face lets users train models on Nvidia's DGX Cloud."
-    assert ("Nvidia", "SUPPLIES_CHIPS", "Hugging Face") not in triples(extractor, text)
+    # read along the text (the apposition breaks the parse): "Nvidia's DGX Cloud" is one phrase
+    text = "Cohere, the Toronto startup, trains models on Nvidia's DGX Cloud."
+    assert triples(extractor, text) == {("Nvidia", "PROVIDES_CLOUD", "Cohere")}
 
 
 @pytest.mark.parametrize(
@@ -862,7 +863,10 @@ def test_a_machine_powered_by_chips_is_its_owners(extractor):
     ],
 )
 def test_the_leads_of_a_group_of_investors_invest(extractor, text):
-    assert len(triples(extractor, text)) == 1
+    lead, company = (
+        ("ICONIQ", "Anthropic") if "Iconiq" in text else ("Valor Equity Partners", "xAI")
+    )
+    assert triples(extractor, text) == {(lead, "INVESTS_IN", company)}
 
 
 def test_debt_from_a_bank_group_is_no_investment(extractor):
@@ -881,8 +885,8 @@ def test_a_foundry_supplies_the_owner_of_the_chips_it_makes(extractor, text, exp
     assert triples(extractor, text) == {expected}
 
 
-def test_designing_ones_own_chips_supplies_no_one(extractor):
-    assert triples(extractor, "Google designed its own TPUs.") == set()
+def test_designing_chips_is_no_foundry_supply(extractor):
+    assert triples(extractor, "Broadcom designed Google's TPUs.") == set()
 
 
 @pytest.mark.parametrize(
@@ -900,3 +904,39 @@ def test_designing_ones_own_chips_supplies_no_one(extractor):
 )
 def test_supplying_through_a_cloud(extractor, text, expected):
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anthropic makes Claude. Anthropic grows. Sequoia led a funding round for a robotics startup.",
+        "Anthropic makes Claude. Anthropic grows. Sequoia has led more seed rounds than any other firm.",
+    ],
+)
+def test_a_round_told_of_someone_else_is_not_the_articles_subject(extractor, text):
+    assert triples(extractor, text) == set()
+
+
+def test_an_adjective_between_a_noun_and_its_verb_passes_on_no_subject(extractor):
+    text = "Microsoft is looking for a buyer willing to acquire Inflection."
+    assert triples(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OpenAI signed a deal with CoreWeave to add computing capacity.",
+        "CoreWeave and OpenAI signed a contract worth $11.9 billion.",
+    ],
+)
+def test_a_deal_for_capacity_with_a_cloud_is_a_cloud_deal(extractor, text):
+    assert triples(extractor, text) == {("CoreWeave", "PROVIDES_CLOUD", "OpenAI")}
+
+
+def test_a_list_with_a_comma_before_and_is_read_whole(extractor):
+    text = "Supabase raised $100 million. Accel, Index Ventures, and Sequoia co-led."
+    assert {s for s, _, _ in triples(extractor, text)} == {
+        "Accel",
+        "Index Ventures",
+        "Sequoia Capital",
+    }
