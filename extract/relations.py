@@ -1738,10 +1738,23 @@ class _DocContext:
                 # "Other participants included A and B.": the round, maybe a paragraph up
                 objects = self._last_round(t, sentences=4, same_paragraph=False)
         relation = frame.relation
+        if relation == "ACQUIRES":
+            objects = [o for o in objects if not self._names_a_resource(o)]
         shared = relation == "INVESTS_IN" and len(subjects) > 1
         if frame.reject_object and self._rejected(frame, slots):
             return []
         return [(s, o, relation, {"shared": shared}) for s in subjects for o in objects]
+
+    def _names_a_resource(self, mention: Mention) -> bool:
+        """Whether a company named is the maker in a product's name: "buying Huawei Ascend chips"
+        (the parser may take "Huawei" for the object and "Ascend" for a verb)."""
+        if mention.end >= len(self.doc):
+            return False
+        after = self.doc[mention.end]
+        following = self.index.get(after.i)
+        if following is not None:
+            return following.entity.type in {"CHIP", "CLOUD", "MODEL", "SERVICE"}
+        return self._kind_of_noun(after) in {"chips", "cloud"}
 
     def _rejected(self, frame: Frame, slots: dict) -> bool:
         """Whether the object word is a stake or a resource: "sold its stake", "buy Nvidia's chips"."""
@@ -1783,6 +1796,8 @@ class _DocContext:
             mention = self.index.get(token.i)
             if mention is not None:
                 if not mention.entity.is_product and buying:
+                    if self._names_a_resource(mention):
+                        queue.append(self.doc[mention.end])  # "buying Huawei [Ascend] chips"
                     continue  # "SoftBank bought Arm": a company, not its chips
                 kind = self._kind_of_entity(mention.entity)
                 if kind:

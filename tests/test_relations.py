@@ -940,3 +940,17 @@ def test_a_list_with_a_comma_before_and_is_read_whole(extractor):
         "Index Ventures",
         "Sequoia Capital",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ByteDance has been buying Huawei Ascend chips.",
+            {("Huawei", "SUPPLIES_CHIPS", "ByteDance")},
+        ),
+        ("Meta agreed to buy Nvidia GPUs worth billions.", {("Nvidia", "SUPPLIES_CHIPS", "Meta")}),
+    ],
+)
+def test_buying_a_makers_chips_buys_chips_not_the_maker(extractor, text, expected):
+    assert triples(extractor, text) == expected
