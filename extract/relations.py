@@ -50,7 +50,7 @@ _ARG_DEPS = {
     "acomp",
 }
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
-_GUESS_OBJECTS = {"ACQUIRES", "INVESTS_IN"}
+_GUESS_OBJECTS = {"ACQUIRES", "INVESTS_IN", "PARTNERS_WITH"}
 _GUESS_SUBJECT_TAGS = {"nsubj", "prep:by"}
 _DESCRIPTION_POS = {"NOUN", "ADJ", "PROPN", "PUNCT", "CCONJ"}  # words of "the chip and cloud firm"
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
@@ -1711,6 +1711,8 @@ class _DocContext:
             # "built a cluster [in partnership with A and B]": the clause's subject is the partner
             subjects = [m for m in self._nearest_subject(t) if m not in objects]
         if symmetric and pairwise and not subjects and len(objects) >= 2:
+            if frame.id == "partner.verb" and slots.get("nsubj"):
+                return []  # "Uber is partnering with A and B": A and B are not partners of each other
             return _all_pairs(objects, frame.relation)
         if (
             frame.object

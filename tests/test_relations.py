@@ -954,3 +954,8 @@ def test_a_list_with_a_comma_before_and_is_read_whole(extractor):
 )
 def test_buying_a_makers_chips_buys_chips_not_the_maker(extractor, text, expected):
     assert triples(extractor, text) == expected
+
+
+def test_those_one_company_partners_with_are_not_partners_of_each_other(extractor):
+    found = triples(extractor, "Uber is partnering with Nvidia and Wayve on robotaxis.")
+    assert found == {("Uber", "PARTNERS_WITH", "Nvidia"), ("Uber", "PARTNERS_WITH", "Wayve")}
