@@ -1649,11 +1649,12 @@ class _DocContext:
         subjects = self._resolve(frame.subject, t, slots, compound=symmetric, frame=frame)
         objects = self._resolve(frame.object, t, slots, compound=symmetric, frame=frame)
         if (
-            frame.id == "investment.noun"
+            frame.id in {"investment.noun", "acquisition.noun"}
             and objects == []
             and any(slots.get(k) for k in ("prep:from", "prep:by"))
         ):
-            # "Anthropic's investment from Amazon": the possessor received it.
+            # "Anthropic's investment from Amazon", "MosaicML's acquisition by Databricks": the
+            # possessor received it.
             poss = self._resolve(["poss"], t, slots)
             subjects = [m for m in subjects if m not in poss]
             objects = poss

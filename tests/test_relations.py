@@ -959,3 +959,8 @@ def test_buying_a_makers_chips_buys_chips_not_the_maker(extractor, text, expecte
 def test_those_one_company_partners_with_are_not_partners_of_each_other(extractor):
     found = triples(extractor, "Uber is partnering with Nvidia and Wayve on robotaxis.")
     assert found == {("Uber", "PARTNERS_WITH", "Nvidia"), ("Uber", "PARTNERS_WITH", "Wayve")}
+
+
+def test_a_companys_acquisition_by_another_is_the_other_buying_it(extractor):
+    found = triples(extractor, "MosaicML's acquisition by Databricks closed in July.")
+    assert found == {("Databricks", "ACQUIRES", "MosaicML")}
