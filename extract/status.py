@@ -158,7 +158,12 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         return "ended"
     if scope_lemmas & status["ended"] or lemmas & {"former", "formerly"}:
         return "ended"
-    if lemmas & status["in_talks"] or any(f" {p} " in text for p in status["in_talks_phrases"]):
+    modal = any(t.tag_ == "MD" and t.lower_ in status.get("in_talks_modals", ()) for t in cues)
+    if (
+        lemmas & status["in_talks"]
+        or modal  # "Apple may acquire Perplexity"; not the month of May
+        or any(f" {p} " in text for p in status["in_talks_phrases"])
+    ):
         return "in_talks"
     if scope_lemmas & words["confirming"]:
         return "confirmed"  # "Amazon confirmed the report that it would invest"

@@ -964,3 +964,14 @@ def test_those_one_company_partners_with_are_not_partners_of_each_other(extracto
 def test_a_companys_acquisition_by_another_is_the_other_buying_it(extractor):
     found = triples(extractor, "MosaicML's acquisition by Databricks closed in July.")
     assert found == {("Databricks", "ACQUIRES", "MosaicML")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Apple may acquire Perplexity.", "in_talks"),
+        ("In May, Apple acquired Perplexity.", "confirmed"),
+    ],
+)
+def test_may_as_a_modal_hedges_and_as_a_month_does_not(extractor, text, status):
+    assert only(extractor, text)["status"] == status
