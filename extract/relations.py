@@ -1958,6 +1958,12 @@ class _DocContext:
             resource_tokens, ownerless, buying=lemma in self.words["buy_verbs"]
         )
         customers = self._resolve(frame.customer, t, slots)
+        own = {self.gaz.party(c.entity)[0].id for c in customers}
+        if len(own) == 1 and any(slots.get(tag) for tag in frame.provider):
+            # "xAI leases its data center from Oracle": its own only in use, Oracle's to sell
+            for r, k in [(r, k) for r, k in resources if self.gaz.party(r.entity)[0].id in own]:
+                resources.remove((r, k))
+                ownerless.append(k)
         if frame.id == "power.verb" and not customers:
             # "xAI's Colossus supercomputer is powered by Nvidia GPUs": the machine's owner
             customers = [
@@ -1972,6 +1978,10 @@ class _DocContext:
                 for o in slots.get("dobj", ())
                 if o.i not in self.index
                 for m in self._owner_of_thing(o)
+            ] + [  # "Claude is hosted on AWS": the model's maker
+                self.index[o.i]
+                for o in slots.get("dobj", ())
+                if o.i in self.index and self.index[o.i].entity.type in {"MODEL", "SERVICE"}
             ]
             if owners:
                 customers = owners  # "Microsoft moved the group's workloads onto Azure": the group

@@ -975,3 +975,17 @@ def test_a_companys_acquisition_by_another_is_the_other_buying_it(extractor):
 )
 def test_may_as_a_modal_hedges_and_as_a_month_does_not(extractor, text, status):
     assert only(extractor, text)["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Claude is hosted on AWS and Google Cloud.",
+            {("Amazon", "PROVIDES_CLOUD", "Anthropic"), ("Google", "PROVIDES_CLOUD", "Anthropic")},
+        ),
+        ("xAI leases its data center from Oracle.", {("Oracle", "PROVIDES_CLOUD", "xAI")}),
+    ],
+)
+def test_a_model_hosted_on_a_cloud_and_a_data_center_leased_from_one(extractor, text, expected):
+    assert triples(extractor, text) == expected
