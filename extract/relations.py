@@ -52,6 +52,8 @@ _ARG_DEPS = {
 _RELATIVE = {"which", "that", "who", "whom", "whose"}
 _GUESS_OBJECTS = {"ACQUIRES", "INVESTS_IN", "PARTNERS_WITH"}
 _GUESS_SUBJECT_TAGS = {"nsubj", "prep:by"}
+# NER labels a name guessed to be a company cannot carry (one bought may be a place: "Paradox")
+_NOT_COMPANY_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "DATE"})
 _DESCRIPTION_POS = {"NOUN", "ADJ", "PROPN", "PUNCT", "CCONJ"}  # words of "the chip and cloud firm"
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
 _HOSTED = {"host"}  # run on a cloud only in the passive
@@ -501,14 +503,14 @@ class _DocContext:
         """The names listed up to ``last``, read leftwards: "A, B and [C]"."""
         names = [last]
         i = self.index[last.i].start - 1
-        while i >= sent.start and self.doc[i].lower_ in {",", "and"}:
-            while i >= sent.start and self.doc[i].lower_ in {",", "and"}:
-                i -= 1  # "A, B, and C"
-            mention = self.index.get(i) if i >= sent.start else None
-            if mention is None:
+        while i >= sent.start:
+            if self.doc[i].lower_ in {",", "and"}:
+                i -= 1  # "A, B, and C": any run of separators
+            elif self.doc[i + 1].lower_ in {",", "and"} and i in self.index:
+                names.insert(0, self.doc[self.index[i].start])
+                i = self.index[i].start - 1
+            else:
                 break
-            names.insert(0, self.doc[mention.start])
-            i = mention.start - 1
         return names
 
     def _described_before(self, subject: Token, sent: Span) -> Token | None:
@@ -1113,7 +1115,7 @@ class _DocContext:
         if (
             not subject.text[:1].isupper()
             or subject.tag_ not in {"NN", "NNP"}
-            or subject.ent_type_ in {"PERSON", "GPE", "LOC", "NORP", "DATE"}
+            or subject.ent_type_ in _NOT_COMPANY_LABELS
             or any(c.dep_ == "det" for c in subject.children)
             or subject.lower_ in self.lex.pronouns["singular"]
             or self._linker is None
@@ -1138,7 +1140,7 @@ class _DocContext:
         a place, a person, nor the first word of its sentence counts. What is ``bought`` may be
         a name the NER took for a place or a people ("acquire [Paradox]", "purchase of [Beats]"):
         no one buys a country, and known places are still turned away."""
-        unlikely = {"PERSON", "DATE"} if bought else {"PERSON", "GPE", "LOC", "NORP", "DATE"}
+        unlikely = {"PERSON", "DATE"} if bought else _NOT_COMPANY_LABELS
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in unlikely:
             return []
         start = token.i
@@ -1966,19 +1968,10 @@ class _DocContext:
                 ownerless.append(k)
         if frame.id == "power.verb" and not customers:
             # "xAI's Colossus supercomputer is powered by Nvidia GPUs": the machine's owner
-            customers = [
-                m
-                for o in slots.get("dobj", ())
-                if o.i not in self.index
-                for m in self._owner_of_thing(o)
-            ]
+            customers = self._owners_of_things(slots, "dobj")
         if frame.id == "run-on.verb":
-            owners = [
-                m
-                for o in slots.get("dobj", ())
-                if o.i not in self.index
-                for m in self._owner_of_thing(o)
-            ] + [  # "Claude is hosted on AWS": the model's maker
+            owners = self._owners_of_things(slots, "dobj") + [
+                # "Claude is hosted on AWS": the model's maker
                 self.index[o.i]
                 for o in slots.get("dobj", ())
                 if o.i in self.index and self.index[o.i].entity.type in {"MODEL", "SERVICE"}
@@ -1987,12 +1980,7 @@ class _DocContext:
                 customers = owners  # "Microsoft moved the group's workloads onto Azure": the group
             elif not customers:
                 # "CoreWeave, whose data centres run on Nvidia GPUs": the centres' owner
-                customers = [
-                    m
-                    for o in slots.get("nsubj", ())
-                    if o.i not in self.index
-                    for m in self._owner_of_thing(o)
-                ]
+                customers = self._owners_of_things(slots, "nsubj")
         providers = self._resolve(frame.provider, t, slots) if frame.provider else []
         if (
             frame.id == "work-with.verb"
@@ -2083,6 +2071,12 @@ class _DocContext:
                         for c in customers
                     ]
         return pairs
+
+    def _owners_of_things(self, slots: dict, tag: str) -> list[Mention]:
+        """The owners of the unnamed things in a slot: "the group's workloads" -> the group."""
+        return [
+            m for o in slots.get(tag, ()) if o.i not in self.index for m in self._owner_of_thing(o)
+        ]
 
     def _typed_kind(self, slots: dict, frame: Frame) -> str | None:
         for tag in frame.typed_by:
