@@ -1373,8 +1373,12 @@ class _DocContext:
         if self.round is not None and self.round[0] == self.sents.start(token.i):
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         # "Earlier, A led a $1 billion round in which B invested": the company just told of
-        if owners := self._last_round(token, sentences=2):
-            return owners
+        return self._last_round(token, sentences=2) or self._articles_round(token)
+
+    def _articles_round(self, token: Token) -> list[Mention]:
+        """A round no one is named to own is the article's subject's: "Founders Fund led a $600
+        million Series D" in a piece about Crusoe. Not a round told of someone unnamed ("a round
+        for a robotics startup"), nor several rounds, nor "its round" whose "its" found no one."""
         told_of = any(  # "a round for a robotics startup": someone's, if no one named
             c.dep_ == "prep"
             and c.lower_ in {"for", "in", "into", "of"}
@@ -1391,8 +1395,7 @@ class _DocContext:
                 for w in (token, *(c for c in token.children if c.dep_ == "compound"))
             )
         ):
-            return []  # "its [funding] round" with no one found for "its": no guess either
-        # "Founders Fund led a $600 million Series D": no owner named, so the article's subject
+            return []
         sent = self.sents.of(token.i)
         named = {self.index[i].entity.id for i in range(sent.start, sent.end) if i in self.index}
         topic = self._topic(token, exclude=named)
