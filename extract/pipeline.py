@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,8 +43,13 @@ def line_starts(doc: Doc) -> Doc:
     """Start a sentence at every line break and semicolon: headlines, bullets and datelines are
     no part of the sentence below them ("- OpenAI x Mattel." is not the object of the line
     before)."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
+    if len(doc) < 2:
+        return doc
+    # a line break is always a whitespace token of its own: only those and semicolons are read
+    marks = doc.to_array([IS_SPACE, ORTH])[:-1]
+    candidates = np.flatnonzero(marks[:, 0] | (marks[:, 1] == doc.vocab.strings[";"]))
+    for i in candidates.tolist():
+        before, token = doc[i], doc[i + 1]
         if ("\n" in before.text or before.text == ";") and not token.is_space:
             token.is_sent_start = (
                 True  # a semicolon joins two statements: "...; terms were not disclosed"

@@ -2391,8 +2391,9 @@ class _DocContext:
         """Token index of each amount's last word -> its value in US dollars."""
         amounts: dict[int, float] = {}
         doc = self.doc
+        text = self.sents.text
         for sent in self.sents.spans:
-            for money in find_money(sent.text):
+            for money in find_money(text[sent.start_char : sent.end_char]):
                 span = doc.char_span(
                     sent.start_char + money.start,
                     sent.start_char + money.end,

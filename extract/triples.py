@@ -20,6 +20,7 @@ import pandas as pd
 
 from .articles import Article
 from .errors import InputError
+from .sentences import sentences
 
 if TYPE_CHECKING:  # the store's commands read triples without loading spaCy
     from .relations import Claim
@@ -71,6 +72,10 @@ Format = Literal["jsonl", "csv", "parquet"]
 def claim_to_triple(claim: Claim, article: Article) -> dict:
     """Flatten a claim into a triple record with the article's provenance."""
     sentence = claim.sentence
+    # sliced from the doc's text, kept once per doc: Span.text joins its tokens anew on each call
+    text = sentences(sentence.doc).text[sentence.start_char : sentence.end_char]
+    stripped = text.strip()
+    start = sentence.start_char + len(text) - len(text.lstrip())
     return {
         "subject": claim.subject.name,
         "subject_type": claim.subject.type,
@@ -83,9 +88,9 @@ def claim_to_triple(claim: Claim, article: Article) -> dict:
         "status": claim.status,
         "confidence": claim.confidence,
         "article_id": article.id,
-        "sentence": sentence.text.strip(),
-        "start": sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip())),
-        "end": sentence.end_char - (len(sentence.text) - len(sentence.text.rstrip())),
+        "sentence": stripped,
+        "start": start,
+        "end": start + len(stripped),
         "title": article.title or None,
         "published": article.published,
         "url": article.url,
