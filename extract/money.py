@@ -51,6 +51,24 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _cues() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The currency forms any amount must contain: symbols as substrings, codes and words as
+    whole words of the lower-cased text. Most sentences hold none, and these plain searches rule
+    them out at half the cost of the full pattern."""
+    t = _tables()
+    forms = {w.lower() for w in (*t["prefix"], *t["suffix"])}
+    symbols = tuple(sorted(f for f in forms if not f.isalpha()))
+    words = _alternation(f for f in forms if f.isalpha())
+    return symbols, re.compile(rf"(?<![a-z])(?:{words})(?![a-z])")
+
+
+def _may_hold_money(text: str) -> bool:
+    symbols, words = _cues()
+    lowered = text.lower()
+    return any(s in lowered for s in symbols) or words.search(lowered) is not None
+
+
 def find_money(text: str) -> list[Money]:
     """Return every amount of money stated in ``text``.
 
@@ -62,6 +80,11 @@ def find_money(text: str) -> list[Money]:
     >>> [m.usd for m in find_money("It invested $1.25 billion, then €15 million and two billion dollars.")]
     [1250000000.0, 16200000.0, 2000000000.0]
     """
+    return _read_amounts(text) if _may_hold_money(text) else []
+
+
+def _read_amounts(text: str) -> list[Money]:
+    """Every amount the full pattern reads in ``text``."""
     t = _tables()
     found = []
     for match in _pattern().finditer(text):

@@ -211,6 +211,7 @@ class _DocContext:
         claims = []
         unnamed: list[Token] = []  # partnership nouns whose frame found no party
         valuation_words = self.words["valuation_words"]
+        platform_prepositions = self.words["platform_prepositions"]
         for token in sent:  # rounds told in this sentence, for "took part" and "the round"
             pos = token.pos_
             if pos in {"NOUN", "PROPN"} and self._is_funding(token) and token.i not in self.index:
@@ -226,10 +227,13 @@ class _DocContext:
                 continue
             lemma = token.lemma_.lower()
             pos = token.pos_
-            if (
-                lemma not in self._trigger_lemmas
-                and pos != "ADP"
-                and not (pos in {"NOUN", "PROPN"} and token.lower_.endswith("s"))
+            if lemma not in self._trigger_lemmas and not (
+                (pos == "ADP" and token.lower_ in platform_prepositions)
+                or (
+                    pos in {"NOUN", "PROPN"}
+                    and token.lower_.endswith("s")
+                    and token.i - 1 in self.index
+                )
             ):
                 continue  # no frame's word, no preposition of offering, no verb misread as noun
             if lemma == "venture" and any(c.lower_ == "joint" for c in token.children):
@@ -247,7 +251,7 @@ class _DocContext:
             if misread is not None:
                 lemma, pos = misread, "VERB"
                 self._linear[token.i] = self._linear_slots(token)
-            if pos == "ADP" and token.lower_ in self.words["platform_prepositions"]:
+            if pos == "ADP" and token.lower_ in platform_prepositions:
                 lemma, pos = "available", "ADJ"  # "through Amazon Bedrock": a way of offering
                 if not any(
                     g.i in self.index and "platform" in self.index[g.i].entity.roles

@@ -1,8 +1,10 @@
 """Amounts of money are read in every common form and converted to US dollars."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extract.money import find_money, parse_money
+from extract.money import _read_amounts, find_money, parse_money
 
 
 @pytest.mark.parametrize(
@@ -35,3 +37,15 @@ def test_every_amount_of_a_sentence_is_found_with_its_offsets():
     text = "It put in $1.25 billion, then $4 billion."
     found = find_money(text)
     assert [text[m.start : m.end] for m in found] == ["$1.25 billion", "$4 billion"]
+
+
+_PIECES = st.sampled_from(
+    ["$", "US$", "€", "£", "Rs", "Rs.", "usd", "EUR", "dollars", "Euros", "yen", "won", "4",
+     "1.25", "2,500", "two", "a", "half a", "billion", "bn", "m", "million", "of", "investors",
+     "Europe", "neural", "rupees", "-", ",", " ", "  ", "\n", "x", "5dollars"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=12).map(" ".join))
+def test_the_quick_currency_check_never_drops_an_amount(text):
+    assert find_money(text) == _read_amounts(text)
