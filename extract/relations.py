@@ -2063,6 +2063,18 @@ class _DocContext:
                 for p in providers
                 if p.entity.id not in makers and self._kind_of_entity(p.entity) == "cloud"
             ]
+        # "rent GPUs from Lambda", parsed as Lambda's GPUs: a cloud's chips are its capacity,
+        # unless the cloud is one of those said to use them
+        users = {self.gaz.party(c.entity)[0].id for c in customers}
+        resources = [
+            (r, "cloud")
+            if k == "chips"
+            and r.entity.type == "ORG"
+            and self._kind_of_entity(r.entity) == "cloud"
+            and self.gaz.party(r.entity)[0].id not in users
+            else (r, k)
+            for r, k in resources
+        ]
         for supplier, kind in resources:
             pairs += [(supplier, c, kind, None) for c in customers if c is not supplier]
             if kind == "chips" and frame.id == "supply.verb":

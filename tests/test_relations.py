@@ -989,3 +989,22 @@ def test_may_as_a_modal_hedges_and_as_a_month_does_not(extractor, text, status):
 )
 def test_a_model_hosted_on_a_cloud_and_a_data_center_leased_from_one(extractor, text, expected):
     assert triples(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nvidia agreed to rent about 18,000 GPUs from Lambda.",
+            {("Lambda", "PROVIDES_CLOUD", "Nvidia")},
+        ),
+        ("Meta trains its models on CoreWeave's GPUs.", {("CoreWeave", "PROVIDES_CLOUD", "Meta")}),
+    ],
+)
+def test_the_chips_of_a_cloud_are_its_capacity(extractor, text, expected):
+    assert expected <= triples(extractor, text)
+
+
+def test_a_cloud_building_on_its_own_chips_supplies_no_one_else(extractor):
+    found = triples(extractor, "Both Nscale and Nebius build their clouds on Nscale's GPUs.")
+    assert ("Nscale", "PROVIDES_CLOUD", "Nebius") not in found
