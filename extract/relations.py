@@ -857,6 +857,18 @@ class _DocContext:
                 for child in head_verb.children:
                     if child.dep_ in {"dobj", "dative"} and child.i != noun.i:
                         slots["head:args"].append(child)
+            # "in talks with Meta about a cloud agreement", "negotiating with Meta over a deal":
+            # those the talks are with are the deal's other party
+            talks = noun.head.head if noun.dep_ == "pobj" else None
+            if (
+                talks is not None
+                and noun.head.lower_ in self.words["talk_topic_prepositions"]
+                and talks.lemma_.lower() in self.words["talk_words"]
+                and "prep:with" not in slots
+            ):
+                for child in talks.children:
+                    if child.dep_ == "prep" and child.lower_ == "with":
+                        slots["prep:with"].extend(g for g in child.children if g.dep_ == "pobj")
         # A verb without a subject of its own: a name right before it ("Microsoft and Meta use").
         if t.pos_ in {"VERB", "NOUN"} and t.dep_ in _CLAUSE_DEPS and "nsubj" not in slots:
             slots["nsubj"].extend(
@@ -2446,6 +2458,10 @@ class _DocContext:
             targets.add(t.head.i)  # "expanded its contract with OpenAI by $6.5 billion"
         if t.dep_ == "xcomp" and t.head.lower_ in self.words["worth_words"]:
             targets.add(t.head.i)  # "an agreement worth $11.9 billion to buy capacity"
+        if t.lemma_.lower() in self.words["deal_nouns"]:
+            # "a cloud agreement worth $20 billion": a deal's worth is its amount, a company's
+            # worth its valuation
+            targets.update(c.i for c in t.children if c.lower_ in self.words["worth_words"])
         values = []
         for i in self._money_by_sentence.get(self.sents.number[t.i], ()):
             token = self.doc[i]

@@ -1008,3 +1008,25 @@ def test_the_chips_of_a_cloud_are_its_capacity(extractor, text, expected):
 def test_a_cloud_building_on_its_own_chips_supplies_no_one_else(extractor):
     found = triples(extractor, "Both Nscale and Nebius build their clouds on Nscale's GPUs.")
     assert ("Nscale", "PROVIDES_CLOUD", "Nebius") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle is in talks with Meta about a cloud agreement.",
+        "Oracle is negotiating with Meta over a cloud deal.",
+    ],
+)
+def test_talks_about_a_deal_name_its_other_party(extractor, text):
+    found = only(extractor, text)
+    assert (found["subject"], found["relation"], found["object"], found["status"]) == (
+        "Oracle",
+        "PROVIDES_CLOUD",
+        "Meta",
+        "in_talks",
+    )
+
+
+def test_a_deals_worth_is_its_amount(extractor):
+    found = only(extractor, "Oracle signed a cloud agreement worth $20 billion with Meta.")
+    assert found["amount_usd"] == 20e9
