@@ -586,6 +586,8 @@ class _DocContext:
         i = t.i + 1
         while i < sent.end and doc[i].dep_ == "prt" and doc[i].head.i == t.i:
             i += 1  # "snapped up MosaicML"
+        if i + 1 < sent.end and doc[i].lower_ in {"and", "or"} and doc[i + 1].pos_ == "VERB":
+            i += 2  # "trains and deploys its models on OCI": the two verbs share what follows
         head, i = phrase_head(i)
         if head >= 0:
             slots["dobj"].append(doc[head])

@@ -1030,3 +1030,8 @@ def test_talks_about_a_deal_name_its_other_party(extractor, text):
 def test_a_deals_worth_is_its_amount(extractor):
     found = only(extractor, "Oracle signed a cloud agreement worth $20 billion with Meta.")
     assert found["amount_usd"] == 20e9
+
+
+def test_a_misread_verb_shares_what_follows_with_the_verb_after_and(extractor):
+    text = "Cohere trains and deploys its models on Oracle Cloud Infrastructure."
+    assert ("Oracle", "PROVIDES_CLOUD", "Cohere") in triples(extractor, text)
