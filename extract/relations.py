@@ -2027,6 +2027,16 @@ class _DocContext:
                     (p, k) for p in providers if (k := self._kind_of_entity(p.entity) or fallback)
                 ]
             elif providers:
+                if not customers:
+                    # "both supply much of its computing power": the power it uses
+                    makers = {self.gaz.party(p.entity)[0].id for p in providers}
+                    customers = [
+                        r
+                        for r, _ in resources
+                        if r.entity.type == "ORG"
+                        and self._kind_of_entity(r.entity) is None
+                        and self.gaz.party(r.entity)[0].id not in makers
+                    ]
                 # "Nvidia supplies OpenAI with GPUs": the GPUs' maker is the subject.
                 kinds = {k for _, k in resources}
                 resources = [

@@ -1035,3 +1035,20 @@ def test_a_deals_worth_is_its_amount(extractor):
 def test_a_misread_verb_shares_what_follows_with_the_verb_after_and(extractor):
     text = "Cohere trains and deploys its models on Oracle Cloud Infrastructure."
     assert ("Oracle", "PROVIDES_CLOUD", "Cohere") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anthropic raised money. Amazon and Google are its largest shareholders, and both supply"
+        " its computing power.",
+        "Anthropic raised money. Amazon and Google are its largest shareholders, and both supply"
+        " much of its computing power.",
+    ],
+)
+def test_supplying_a_companys_compute_supplies_the_company(extractor, text):
+    assert ("Amazon", "PROVIDES_CLOUD", "Anthropic") in triples(extractor, text)
+
+
+def test_a_supplier_supplying_its_own_chips_names_no_customer(extractor):
+    assert triples(extractor, "Nvidia supplies its GPUs.") == set()
