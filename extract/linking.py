@@ -30,6 +30,7 @@ NER_ORG_CONFIDENCE = 0.8
 GUESSED_ORG_CONFIDENCE = 0.7
 DESCRIPTION_CONFIDENCE = 0.85
 PRONOUN_CONFIDENCE = 0.75
+_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _RELATIVE = {"which", "that", "who"}
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
@@ -751,5 +752,18 @@ def _pronoun_antecedent(
             mention = by_token.get(subject.i)
             if mention is not None:
                 return mention
-    recent = [m for m in orgs if m.start >= previous_start and m.entity.id not in excluded]
+    sents = sentences(doc)
+    number = sents.number[sentence.start]
+    for back in range(1, 4):
+        skipped = sents.spans[max(number - back, 0)]
+        recent = [m for m in orgs if m.start >= skipped.start and m.entity.id not in excluded]
+        if recent or skipped.start == 0 or _about_a_person(skipped):
+            break  # a sentence naming no one ("Terms were not disclosed.") is skipped
     return _most_salient(doc, recent, pronoun.i, decay=0.3)
+
+
+def _about_a_person(sentence: Span) -> bool:
+    """Whether a sentence speaks of a person ("He did not name the buyer."): the topic moved."""
+    return any(ent.label_ == "PERSON" for ent in sentence.ents) or any(
+        t.lower_ in _PERSONAL_PRONOUNS for t in sentence
+    )

@@ -410,7 +410,14 @@ class _DocContext:
         verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
         if any(t.lemma_.lower() in self.words["pending"] for t in chain):
             return False
-        if any(t.lemma_.lower() in {"complete", "close", "finalize", "finalise"} for t in chain):
+        done = {"complete", "close", "finalize", "finalise"}
+        # "its purchase of W&B, which it completed in May": the clause may hang on the object
+        held = [trigger] + [
+            g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+        ]
+        if any(t.lemma_.lower() in done for t in chain) or any(
+            c.dep_ == "relcl" and c.lemma_.lower() in done for h in held for c in h.children
+        ):
             return True
         return (
             bool(verbs)

@@ -1052,3 +1052,32 @@ def test_supplying_a_companys_compute_supplies_the_company(extractor, text):
 
 def test_a_supplier_supplying_its_own_chips_names_no_customer(extractor):
     assert triples(extractor, "Nvidia supplies its GPUs.") == set()
+
+
+def test_its_reaches_past_a_sentence_naming_no_one(extractor):
+    text = (
+        "CoreWeave said it would buy Monolith AI. Terms were not disclosed. "
+        "The deal follows its purchase of Weights & Biases."
+    )
+    assert ("CoreWeave", "ACQUIRES", "Weights & Biases") in triples(extractor, text)
+
+
+def test_its_does_not_reach_past_a_sentence_about_a_person(extractor):
+    text = (
+        "Broadcom said a new customer placed orders. He did not identify the buyer. "
+        "Designing its own silicon is meant to reduce its dependence on Nvidia."
+    )
+    assert not any(s == "Nvidia" for s, _, _ in triples(extractor, text))
+
+
+def test_a_purchase_completed_in_a_relative_clause_makes_an_owner(extractor):
+    found = extractor.extract_article(
+        Article(
+            id="t",
+            text="Databricks signed two deals. Both follow its purchase of MosaicML, which it"
+            " completed in July.",
+        )
+    )
+    assert ("Databricks", "OWNS", "MosaicML") in {
+        (t["subject"], t["relation"], t["object"]) for t in found
+    }
