@@ -320,6 +320,8 @@ def _looks_like_org(ent: Span, lexicon: Lexicon, by_context: bool = True) -> boo
     """
     if ent[-1].text in lexicon.org_suffixes and len(ent) > 1:
         return True
+    if _described_right_after(ent, lexicon):
+        return True  # "Nuvia, a startup Qualcomm bought": even a name the NER calls a place
     if not by_context:
         return False
     root = ent.root
@@ -331,6 +333,21 @@ def _looks_like_org(ent: Span, lexicon: Lexicon, by_context: bool = True) -> boo
         for t in neighbours
         if t.i not in range(ent.start, ent.end)
     )
+
+
+def _described_right_after(ent: Span, lexicon: Lexicon) -> bool:
+    """Whether the text goes on ", a/the [words] <organisation noun>" right after the name,
+    read along the words rather than the parse, which often misplaces the apposition."""
+    doc = ent.doc
+    i = ent.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"a", "an", "the"}:
+        return False
+    for token in doc[i + 2 : i + 6]:
+        if token.lemma_.lower() in lexicon.org_cue_nouns or token.lower_ in lexicon.org_cue_nouns:
+            return True
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"} and token.text != "-":
+            return False
+    return False
 
 
 def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:

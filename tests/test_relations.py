@@ -1081,3 +1081,8 @@ def test_a_purchase_completed_in_a_relative_clause_makes_an_owner(extractor):
     assert ("Databricks", "OWNS", "MosaicML") in {
         (t["subject"], t["relation"], t["object"]) for t in found
     }
+
+
+def test_a_name_described_as_a_startup_is_a_company_whatever_the_ner_says(extractor):
+    text = "It sued Qualcomm over technology from Nuvia, a startup Qualcomm bought in 2021."
+    assert ("Qualcomm", "ACQUIRES", "Nuvia") in triples(extractor, text)
