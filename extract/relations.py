@@ -878,6 +878,8 @@ class _DocContext:
                 for child in talks.children:
                     if child.dep_ == "prep" and child.lower_ == "with":
                         slots["prep:with"].extend(g for g in child.children if g.dep_ == "pobj")
+        if t.pos_ == "VERB":
+            self._shared_subjects(t, slots)
         # A verb without a subject of its own: a name right before it ("Microsoft and Meta use").
         if t.pos_ in {"VERB", "NOUN"} and t.dep_ in _CLAUSE_DEPS and "nsubj" not in slots:
             slots["nsubj"].extend(
@@ -886,6 +888,30 @@ class _DocContext:
                 if c.dep_ in {"nmod", "npadvmod"} and c.i < t.i and c.i in self.index
             )
         return slots
+
+    def _shared_subjects(self, t: Token, slots: dict) -> None:
+        """Subjects a verb shares with a clause beside it: "NEA took part, [as did Nvidia]";
+        "raised $1bn, [with Nvidia and Microsoft] also taking part"."""
+        for clause in t.children:
+            if (
+                clause.dep_ == "advcl"
+                and clause.lemma_.lower() == "do"
+                and any(c.dep_ == "mark" and c.lower_ in {"as", "so"} for c in clause.children)
+            ):
+                slots["nsubj"].extend(c for c in clause.children if c.dep_ in _SUBJ)
+        if t.tag_ != "VBG" or t.dep_ != "advcl":
+            return
+        for prep in t.head.children:
+            # the absolute "with": after a comma, its names before the participle
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "with"
+                and prep.i < t.i
+                and prep.i > 0
+                and self.doc[prep.i - 1].text == ","
+                and all(c.i > prep.i for c in t.children if c.dep_ in _SUBJ)
+            ):
+                slots["nsubj"].extend(g for g in prep.children if g.dep_ == "pobj")
 
     def _add_child(self, slots: dict, child: Token, passive: bool, t: Token) -> None:
         dep = child.dep_

@@ -1086,3 +1086,26 @@ def test_a_purchase_completed_in_a_relative_clause_makes_an_owner(extractor):
 def test_a_name_described_as_a_startup_is_a_company_whatever_the_ner_says(extractor):
     text = "It sued Qualcomm over technology from Nuvia, a startup Qualcomm bought in 2021."
     assert ("Qualcomm", "ACQUIRES", "Nuvia") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sakana AI raised $200 million. Lux Capital took part, as did Nvidia.",
+            {("Lux Capital", "INVESTS_IN", "Sakana AI"), ("Nvidia", "INVESTS_IN", "Sakana AI")},
+        ),
+        (
+            "Wayve raised $1bn in a round led by SoftBank, with Nvidia and existing backer"
+            " Microsoft also taking part.",
+            {("SoftBank", "INVESTS_IN", "Wayve"), ("Nvidia", "INVESTS_IN", "Wayve")},
+        ),
+    ],
+)
+def test_subjects_shared_with_a_clause_beside_the_verb(extractor, text, expected):
+    assert expected <= triples(extractor, text)
+
+
+def test_a_with_that_names_the_partner_is_no_subject_of_the_participle(extractor):
+    found = triples(extractor, "Microsoft partnered with OpenAI, with Nvidia providing chips.")
+    assert not any(s == "OpenAI" for s, _, _ in found)
