@@ -666,6 +666,10 @@ class _DocContext:
                 self._is_funding(o) for o in slots.get("nsubj", ())
             ):
                 return True
+            if need == "PORTFOLIO_SUBJECT" and any(
+                o.lemma_.lower() in self.words["portfolio_nouns"] for o in slots.get("nsubj", ())
+            ):
+                return True
             if need == "STAKE_OF" and any(
                 w.lemma_.lower() in self.cls["stake"]
                 for w in _through_amounts(slots.get("prep:of", ()), self.money)
@@ -1609,8 +1613,18 @@ class _DocContext:
                 found.extend(
                     m
                     for o in slots.get("nsubj", ())
-                    if o.pos_ in {"NOUN", "PROPN"} and self._is_funding(o)
+                    if o.pos_ in {"NOUN", "PROPN"}
+                    and self._is_funding(o)
+                    and o.lemma_.lower() not in self.words["portfolio_nouns"]
                     for m in self._round_owner(o)
+                )
+                continue
+            elif tag == "PORTFOLIO_SUBJECT":  # "its first commitments included Cohere": its
+                found.extend(
+                    m
+                    for o in slots.get("nsubj", ())
+                    if o.lemma_.lower() in self.words["portfolio_nouns"]
+                    for m in self._owner_of_thing(o)
                 )
                 continue
             elif tag == "FUNDING":

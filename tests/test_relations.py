@@ -1109,3 +1109,17 @@ def test_subjects_shared_with_a_clause_beside_the_verb(extractor, text, expected
 def test_a_with_that_names_the_partner_is_no_subject_of_the_participle(extractor):
     found = triples(extractor, "Microsoft partnered with OpenAI, with Nvidia providing chips.")
     assert not any(s == "OpenAI" for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cisco's investments include Cohere and Mistral AI.",
+        "Cisco set up a fund in June, and its first commitments included Cohere and Mistral AI.",
+    ],
+)
+def test_an_investors_holdings_include_those_it_backs(extractor, text):
+    assert triples(extractor, text) == {
+        ("Cisco", "INVESTS_IN", "Cohere"),
+        ("Cisco", "INVESTS_IN", "Mistral AI"),
+    }
