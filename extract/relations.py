@@ -287,6 +287,8 @@ class _DocContext:
         if not nouns or any(c.relation == "PARTNERS_WITH" for c in claims):
             return []
         ties = [c for c in claims if c.relation in _TIES]
+        if not ties:
+            return self._topics_partnership(sent, nouns)
         if len({frozenset((c.subject.id, c.object.id)) for c in ties}) != 1:
             return []
         subject, obj = ties[0].subject, ties[0].object
@@ -308,6 +310,41 @@ class _DocContext:
                 base,
                 status,
             )
+            claim.date = self._date(token)
+            return [claim]
+        return []
+
+    def _topics_partnership(self, sent: Span, nouns: list[Token]) -> list[Claim]:
+        """A partnership "with" the one company a sentence names, no partner given, is the
+        article's subject's: "A similar partnership with CrowdStrike follows" in a piece
+        about Nvidia."""
+        named = {
+            self.gaz.party(self.index[i].entity)[0].id
+            for i in range(sent.start, sent.end)
+            if i in self.index and self.index[i].entity.type != "MEDIA"
+        }
+        for token in nouns:
+            partners = [
+                self.index[g.i]
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children
+                if g.i in self.index and _is_org(self.index[g.i])
+            ]
+            if len(partners) != 1 or len(named) != 1 or any(
+                c.dep_ == "poss" for c in token.children
+            ):
+                continue
+            topic = self._topic(token, exclude=named)
+            status = self._status_at(token)
+            if topic is None or status is None:
+                continue
+            base = rule_precision().get("partnership.topic", DEFAULT_RULE_PRECISION)
+            claim = Claim(
+                "PARTNERS_WITH", topic.entity, partners[0].entity, None, sent, token.i,
+                "partnership.topic", round(base * min(topic.confidence, partners[0].confidence), 3),
+                status,
+            )  # fmt: skip
             claim.date = self._date(token)
             return [claim]
         return []

@@ -1123,3 +1123,18 @@ def test_an_investors_holdings_include_those_it_backs(extractor, text):
         ("Cisco", "INVESTS_IN", "Cohere"),
         ("Cisco", "INVESTS_IN", "Mistral AI"),
     }
+
+
+def test_a_partnership_with_the_one_company_named_is_the_articles_subjects(extractor):
+    text = (
+        "Nvidia unveiled new chips. Nvidia also announced a deal with Nokia on 6G. "
+        "Nvidia said demand was strong. A similar partnership with CrowdStrike follows."
+    )
+    assert ("CrowdStrike", "PARTNERS_WITH", "Nvidia") in triples(extractor, text) | {
+        (o, r, s) for s, r, o in triples(extractor, text)
+    }
+
+
+def test_a_partnership_with_no_subject_in_an_article_without_one_names_no_pair(extractor):
+    text = "Google and Microsoft both spoke. A partnership with CrowdStrike was announced."
+    assert not any(r == "PARTNERS_WITH" for _, r, _ in triples(extractor, text))
