@@ -1340,7 +1340,20 @@ class _DocContext:
                 for g in p.children
                 if g.i in self.index
             ]
-        return owners
+        return owners or self._maker_of(token)
+
+    def _maker_of(self, token: Token) -> list[Mention]:
+        """Who makes a thing a relative clause then speaks of: "Intel will ship chips [that
+        integrate Nvidia chiplets]", "Intel will build CPUs [that Nvidia will integrate]"."""
+        if (
+            token.dep_ != "dobj"
+            or token.head.lemma_.lower() not in self.words["maker_verbs"]
+            or not any(c.dep_ == "relcl" for c in token.children)
+        ):
+            return []
+        return [
+            m for s in self._subjects(token.head) if s.i in self.index for m in self._mentions_of(s)
+        ]
 
     def _members(self, token: Token) -> list[Mention]:
         """Who a group noun lists: "investors including A and B", "a syndicate that includes A"."""
@@ -2017,7 +2030,7 @@ class _DocContext:
                     if g.dep_ == "agent":
                         for p in g.children:
                             owners.extend(self._mentions_of(p))
-        return owners
+        return owners or self._maker_of(token)
 
     def _supply_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
         """(supplier, customer, relation, via-less extra) for the typed clouds-and-chips frames."""

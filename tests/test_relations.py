@@ -1138,3 +1138,30 @@ def test_a_partnership_with_the_one_company_named_is_the_articles_subjects(extra
 def test_a_partnership_with_no_subject_in_an_article_without_one_names_no_pair(extractor):
     text = "Google and Microsoft both spoke. A partnership with CrowdStrike was announced."
     assert not any(r == "PARTNERS_WITH" for _, r, _ in triples(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nscale plans to install 100,000 Nvidia GPUs in Norway.",
+            ("Nvidia", "SUPPLIES_CHIPS", "Nscale"),
+        ),
+        (
+            "Intel will build custom CPUs that Nvidia will integrate into its platforms.",
+            ("Intel", "SUPPLIES_CHIPS", "Nvidia"),
+        ),
+    ],
+)
+def test_chips_installed_or_integrated_are_supplied_by_their_maker(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_every_maker_of_a_list_makes_what_a_relative_clause_speaks_of(extractor):
+    text = (
+        "Micron and SK Hynix agreed to supply memory chips for Meta's Ohio project, which Meta"
+        " says will double its capacity."
+    )
+    assert {("Micron", "SUPPLIES_CHIPS", "Meta"), ("SK Hynix", "SUPPLIES_CHIPS", "Meta")} <= (
+        triples(extractor, text)
+    )
