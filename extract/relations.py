@@ -56,7 +56,7 @@ _GUESS_SUBJECT_TAGS = {"nsubj", "prep:by"}
 _NOT_COMPANY_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "DATE"})
 _DESCRIPTION_POS = {"NOUN", "ADJ", "PROPN", "PUNCT", "CCONJ"}  # words of "the chip and cloud firm"
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
-_HOSTED = {"host"}  # run on a cloud only in the passive
+_HOSTED = {"host", "serve"}  # run on a cloud only in the passive
 _TIES = {"INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "DISTRIBUTES"}
 
 
@@ -1302,13 +1302,10 @@ class _DocContext:
 
     def _owner_of_thing(self, token: Token) -> list[Mention]:
         """Whose thing a noun is: "the lab's workloads", "some of its models"."""
-        if token.lower_ in self.words["partitive_heads"] or token.lemma_.lower() in {
-            "most",
-            "much",
-            "all",
-            "part",
-            "some",
-        }:
+        if (
+            token.lower_ in self.words["partitive_heads"]
+            or token.lemma_.lower() in self.words["quantifiers"]
+        ):
             for p in token.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     for g in p.children:
@@ -1884,6 +1881,15 @@ class _DocContext:
         words = _through_amounts(
             [tok for tag in frame.object for tok in slots.get(tag, ())], self.money
         )
+        words += [  # "buy any of CoreWeave's capacity": the capacity is bought
+            g
+            for w in words
+            if w.lemma_.lower() in self.words["quantifiers"]
+            for p in w.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
         if "STAKE" in frame.reject_object and any(
             w.lemma_.lower() in self.cls["stake"] for w in words
         ):
