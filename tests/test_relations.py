@@ -582,7 +582,7 @@ def test_a_transcripts_speaker_is_no_company(extractor):
     )
     found = triples(extractor, text)
     assert ("Founders Fund", "INVESTS_IN", "Crusoe") in found
-    assert ("Nvidia", "ACQUIRES", "CoreWeave") not in found"HOST" in (s, o) for s, _, o in found)
+    assert not any("HOST" in (s, o) for s, _, o in found)
 
 
 def test_its_in_a_list_of_roles_is_not_the_subject_the_roles_describe(extractor):
@@ -651,7 +651,7 @@ def test_a_company_in_which_another_is_a_shareholder_is_backed_by_it(extractor):
 
 def test_a_deal_to_build_something_in_is_no_supply_deal(extractor):
     text = "Perplexity has struck a deal with Samsung to integrate its AI assistant into Galaxy phones."
-    assert ("Nvidia", "ACQUIRES", "CoreWeave") not in foundr == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
+    assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
 
 
 def test_a_party_named_twice_around_a_deal_is_one_party(extractor):
@@ -761,7 +761,7 @@ def test_its_of_an_unresolved_description_is_not_a_name_in_its_clause(extractor)
 
 def test_a_deal_between_two_chipmakers_with_no_word_of_chips_supplies_nothing(extractor):
     text = "Nvidia's deal with Broadcom is the latest example."
-    assert ("Nvidia", "ACQUIRES", "CoreWeave") not in foundr == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
+    assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
 
 
 def test_engineers_working_on_a_chip_do_not_buy_it(extractor):
@@ -797,7 +797,7 @@ def test_an_agreement_worth_an_amount_to_buy_capacity(extractor):
 
 def test_a_deal_no_one_is_with_supplies_nothing(extractor):
     text = "Oracle and the private equity firm Carlyle are selling their stakes in the deal."
-    assert ("Nvidia", "ACQUIRES", "CoreWeave") not in foundr == "PROVIDES_CLOUD" for _, r, _ in triples(extractor, text))
+    assert not any(r == "PROVIDES_CLOUD" for _, r, _ in triples(extractor, text))
 
 
 @pytest.mark.parametrize(
@@ -1067,7 +1067,7 @@ def test_its_does_not_reach_past_a_sentence_about_a_person(extractor):
         "Broadcom said a new customer placed orders. He did not identify the buyer. "
         "Designing its own silicon is meant to reduce its dependence on Nvidia."
     )
-    assert ("Nvidia", "ACQUIRES", "CoreWeave") not in founds == "Nvidia" for s, _, _ in triples(extractor, text))
+    assert not any(s == "Nvidia" for s, _, _ in triples(extractor, text))
 
 
 def test_a_purchase_completed_in_a_relative_clause_makes_an_owner(extractor):
@@ -1108,7 +1108,7 @@ def test_subjects_shared_with_a_clause_beside_the_verb(extractor, text, expected
 
 def test_a_with_that_names_the_partner_is_no_subject_of_the_participle(extractor):
     found = triples(extractor, "Microsoft partnered with OpenAI, with Nvidia providing chips.")
-    assert ("Nvidia", "ACQUIRES", "CoreWeave") not in founds == "OpenAI" for s, _, _ in found)
+    assert not any(s == "OpenAI" for s, _, _ in found)
 
 
 @pytest.mark.parametrize(
@@ -1137,7 +1137,7 @@ def test_a_partnership_with_the_one_company_named_is_the_articles_subjects(extra
 
 def test_a_partnership_with_no_subject_in_an_article_without_one_names_no_pair(extractor):
     text = "Google and Microsoft both spoke. A partnership with CrowdStrike was announced."
-    assert ("Nvidia", "ACQUIRES", "CoreWeave") not in foundr == "PARTNERS_WITH" for _, r, _ in triples(extractor, text))
+    assert not any(r == "PARTNERS_WITH" for _, r, _ in triples(extractor, text))
 
 
 @pytest.mark.parametrize(
@@ -1191,5 +1191,3 @@ def test_quantities_of_a_companys_resources_and_models_served_from_a_cloud(
     found = triples(extractor, text)
     assert expected <= found
     assert ("Nvidia", "ACQUIRES", "CoreWeave") not in found
-        r == "ACQUIRES" and o == "Nvidia" or (s, r) == ("Nvidia", "ACQUIRES") for s, r, o in found
-    )
