@@ -350,10 +350,27 @@ def _described_right_after(ent: Span, lexicon: Lexicon) -> bool:
     return False
 
 
+def _numbered_name(token: Token, taken: set[int], lexicon: Lexicon) -> bool:
+    """A name made of a number and an organisation ending, which the NER reads as a date."""
+    doc = token.doc
+    i = token.i
+    if i < 1 or token.text not in lexicon.org_suffixes or {i - 1, i} & taken:
+        return False
+    number = doc[i - 1]
+    before = doc[i - 2] if i >= 2 else None
+    return (
+        number.text.isdigit()
+        and (before is None or (before.pos_ not in {"ADP", "SYM"} and before.ent_type_ != "MONEY"))
+    )
+
+
 def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
     """Proper names the NER missed that an organisation noun introduces ("AI startup Poolside")."""
     spans = []
     for token in doc:
+        if _numbered_name(token, taken, lexicon):
+            spans.append(doc[token.i - 1 : token.i + 1])  # "1789 Capital", "500 Ventures"
+            continue
         if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":

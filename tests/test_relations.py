@@ -1191,3 +1191,13 @@ def test_quantities_of_a_companys_resources_and_models_served_from_a_cloud(
     found = triples(extractor, text)
     assert expected <= found
     assert ("Nvidia", "ACQUIRES", "CoreWeave") not in found
+
+
+def test_a_number_with_an_organisation_ending_is_a_name(extractor):
+    text = "Reflection AI raised $2 billion. GIC and 1789 Capital also participated."
+    assert ("1789 Capital", "INVESTS_IN", "Reflection AI") in triples(extractor, text)
+
+
+def test_a_year_before_a_name_stays_a_year(extractor):
+    found = triples(extractor, "In 2024 Capital One bought Discover.")
+    assert not any("2024" in s or "2024" in o for s, _, o in found)
