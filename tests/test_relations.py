@@ -1201,3 +1201,23 @@ def test_a_number_with_an_organisation_ending_is_a_name(extractor):
 def test_a_year_before_a_name_stays_a_year(extractor):
     found = triples(extractor, "In 2024 Capital One bought Discover.")
     assert not any("2024" in s or "2024" in o for s, _, o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nvidia invested in Mistral AI alongside Microsoft.",
+            {("Nvidia", "INVESTS_IN", "Mistral AI"), ("Microsoft", "INVESTS_IN", "Mistral AI")},
+        ),
+        (
+            "Cerebras raised $1.1 billion. Fidelity took part, alongside existing holders Altimeter.",
+            {
+                ("Fidelity", "INVESTS_IN", "Cerebras"),
+                ("Altimeter Capital", "INVESTS_IN", "Cerebras"),
+            },
+        ),
+    ],
+)
+def test_those_alongside_an_investor_invest_too(extractor, text, expected):
+    assert expected <= triples(extractor, text)
