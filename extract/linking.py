@@ -116,6 +116,16 @@ class EntityLinker:
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(span.start, span.end))
+        # A name is one thing throughout an article: "Informatica" the NER once calls a place
+        # is the company it calls Informatica everywhere else.
+        orgs = {m.entity.name: m for m in mentions if m.entity.type == "ORG" and not m.entity.known}
+        for ent in doc.ents:
+            if ent.start in taken or ent.label_ not in _PLACE_LABELS:
+                continue  # not a person's name: "Lepton is one of two startups" stays unread
+            same = orgs.get(clean_org_name(ent.text))
+            if same is not None:
+                mentions.append(Mention(ent.start, ent.end, same.entity, "ner", same.confidence))
+                taken.update(range(ent.start, ent.end))
         mentions = self._short_names(doc, mentions, taken)
         mentions = self._units(doc, mentions)
         return sorted(mentions, key=lambda m: m.start)

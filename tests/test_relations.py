@@ -1221,3 +1221,11 @@ def test_a_year_before_a_name_stays_a_year(extractor):
 )
 def test_those_alongside_an_investor_invest_too(extractor, text, expected):
     assert expected <= triples(extractor, text)
+
+
+def test_a_name_the_ner_once_calls_a_place_is_the_company_it_names_elsewhere(extractor):
+    text = (
+        "Salesforce agreed to buy Informatica, the data company. Informatica makes software. "
+        "The price is net of Salesforce's current investment in Informatica."
+    )
+    assert ("Salesforce", "INVESTS_IN", "Informatica") in triples(extractor, text)
