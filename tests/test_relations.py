@@ -1229,3 +1229,22 @@ def test_a_name_the_ner_once_calls_a_place_is_the_company_it_names_elsewhere(ext
         "The price is net of Salesforce's current investment in Informatica."
     )
     assert ("Salesforce", "INVESTS_IN", "Informatica") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cohere raised $500 million on Tuesday. The round drew participation from Microsoft"
+            " and Samsung.",
+            {("Microsoft", "INVESTS_IN", "Cohere"), ("Samsung", "INVESTS_IN", "Cohere")},
+        ),
+        ("Nvidia made an early bet on Cohere.", {("Nvidia", "INVESTS_IN", "Cohere")}),
+    ],
+)
+def test_participation_in_the_round_just_told_and_bets_on_a_company(extractor, text, expected):
+    assert expected <= triples(extractor, text)
+
+
+def test_a_bet_on_chips_is_no_stake_in_their_maker(extractor):
+    assert triples(extractor, "Meta's bet on Nvidia chips paid off.") == set()
