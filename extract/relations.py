@@ -735,9 +735,11 @@ class _DocContext:
 
     def _slots(self, t: Token) -> dict[str, list[Token]]:
         slots: dict[str, list[Token]] = defaultdict(list)
+        # "a round led by X and [joined] by Y": the second participle modifies the same noun
+        participle = t.head if self._second_participle(t) else t
         passive = t.pos_ in {"VERB", "ADJ"} and (
             any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
-            or (t.tag_ == "VBN" and t.dep_ in {"acl", "amod", "advcl"})
+            or (t.tag_ == "VBN" and participle.dep_ in {"acl", "amod", "advcl"})
         )
         for child in t.children:
             self._add_child(slots, child, passive, t)
@@ -821,18 +823,19 @@ class _DocContext:
             and not any(c.dep_ in _SUBJ | {"aux"} for c in t.children)
         ):
             slots["dobj"].extend(s for s in self._subjects(t.head))
-        if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "amod"}:
+        if t.tag_ in {"VBN", "VBD"} and participle.dep_ in {"acl", "amod"}:
+            noun = participle.head
             has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
             if (
                 not has_agent
-                and t.dep_ == "acl"
-                and t.head.dep_ == "ROOT"
-                and t.head.i in self.index
+                and participle.dep_ == "acl"
+                and noun.dep_ == "ROOT"
+                and noun.i in self.index
             ):
-                slots["nsubj"].append(t.head)
+                slots["nsubj"].append(noun)
             else:
-                slots["dobj"].append(t.head)
-                slots["_alone"].append(t.head)  # "Microsoft-backed OpenAI and Broadcom": OpenAI
+                slots["dobj"].append(noun)
+                slots["_alone"].append(noun)  # "Microsoft-backed OpenAI and Broadcom": OpenAI
         # A relative clause's pronoun stands for the noun it modifies.
         if t.dep_ == "relcl":
             rel = [c for c in t.children if c.lower_ in _RELATIVE] or [
@@ -929,6 +932,15 @@ class _DocContext:
                 if c.dep_ in {"nmod", "npadvmod"} and c.i < t.i and c.i in self.index
             )
         return slots
+
+    @staticmethod
+    def _second_participle(t: Token) -> bool:
+        return (
+            t.dep_ == "conj"
+            and t.tag_ == "VBN"
+            and t.head.tag_ in {"VBN", "VBD"}
+            and t.head.dep_ in {"acl", "amod"}
+        )
 
     def _shared_subjects(self, t: Token, slots: dict) -> None:
         """Subjects a verb shares with a clause beside it: "NEA took part, [as did Nvidia]";

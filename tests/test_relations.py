@@ -1248,3 +1248,10 @@ def test_participation_in_the_round_just_told_and_bets_on_a_company(extractor, t
 
 def test_a_bet_on_chips_is_no_stake_in_their_maker(extractor):
     assert triples(extractor, "Meta's bet on Nvidia chips paid off.") == set()
+
+
+def test_a_second_participle_modifies_the_same_round(extractor):
+    text = "Cohere raised $500 million in a round led by Thrive Capital and joined by Nvidia."
+    assert {("Thrive Capital", "INVESTS_IN", "Cohere"), ("Nvidia", "INVESTS_IN", "Cohere")} <= (
+        triples(extractor, text)
+    )
