@@ -776,8 +776,10 @@ class _DocContext:
             holders += ("amod",)  # "a contract [worth $11.9 billion [with OpenAI]]"
         for key in holders:
             for holder in list(slots.get(key, ())):
-                if holder.i in self.index:
-                    continue
+                if holder.i in self.index and not (
+                    t.pos_ == "VERB" and self.index[holder.i].entity.type == "MODEL"
+                ):
+                    continue  # a company keeps its prepositions; "trains [Grok [on GPUs]]"
                 if (
                     holder.lemma_.lower() in self.words["quantity"]
                     or holder.i in self.money

@@ -1255,3 +1255,8 @@ def test_a_second_participle_modifies_the_same_round(extractor):
     assert {("Thrive Capital", "INVESTS_IN", "Cohere"), ("Nvidia", "INVESTS_IN", "Cohere")} <= (
         triples(extractor, text)
     )
+
+
+def test_a_model_trained_on_chips_leaves_the_chips_to_the_verb(extractor):
+    text = "xAI trains Grok on Nvidia H100 GPUs at its Memphis supercomputer."
+    assert ("Nvidia", "SUPPLIES_CHIPS", "xAI") in triples(extractor, text)
