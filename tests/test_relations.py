@@ -1260,3 +1260,12 @@ def test_a_second_participle_modifies_the_same_round(extractor):
 def test_a_model_trained_on_chips_leaves_the_chips_to_the_verb(extractor):
     text = "xAI trains Grok on Nvidia H100 GPUs at its Memphis supercomputer."
     assert ("Nvidia", "SUPPLIES_CHIPS", "xAI") in triples(extractor, text)
+
+
+def test_companies_working_together_are_partners(extractor):
+    text = "IBM and Anthropic said they would work together on enterprise AI."
+    assert triples(extractor, text) == {("IBM", "PARTNERS_WITH", "Anthropic")}
+
+
+def test_working_with_a_companys_models_is_no_partnership(extractor):
+    assert triples(extractor, "IBM works with Anthropic's models.") == set()
