@@ -1269,3 +1269,24 @@ def test_companies_working_together_are_partners(extractor):
 
 def test_working_with_a_companys_models_is_no_partnership(extractor):
     assert triples(extractor, "IBM works with Anthropic's models.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anthropic named AWS its primary cloud and training partner.",
+            ("Amazon", "PROVIDES_CLOUD", "Anthropic"),
+        ),
+        (
+            "OpenAI's Stargate data center in Abilene is operated by Oracle.",
+            ("Oracle", "PROVIDES_CLOUD", "OpenAI"),
+        ),
+    ],
+)
+def test_a_cloud_partner_and_the_operator_of_a_data_center_provide_cloud(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_operating_its_own_cloud_serves_no_one(extractor):
+    assert triples(extractor, "Microsoft operates Azure in 60 regions.") == set()
