@@ -717,6 +717,9 @@ def _pronoun_antecedent(
             else:
                 break
         predicate = holder.dep_ in {"attr", "acomp"}
+        if holder.dep_ == "appos" and holder.head.i in everywhere:
+            # "Amazon, its biggest backer": an apposition's "its" is not the name it describes
+            excluded.add(everywhere[holder.head.i].entity.id)
         if verb.dep_ == "oprd":
             excluded |= {
                 by_token[c.i].entity.id
@@ -742,6 +745,8 @@ def _pronoun_antecedent(
                     ):
                         return None  # "the startup, which counts A among its backers": its own
                     if mention is None or member.i == pronoun.i:
+                        continue
+                    if mention.entity.id in excluded:
                         continue
                     if predicate:
                         excluded.add(mention.entity.id)

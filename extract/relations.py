@@ -857,6 +857,23 @@ class _DocContext:
                         slots[key] = [t.head if tok == rel[0] else tok for tok in tokens]
             elif "dobj" not in slots:
                 slots["dobj"].append(t.head)
+        # "Wiz, which Google agreed to buy": the pronoun stands for the noun of the relative
+        # clause the verb is the complement of
+        clause = t
+        for _ in range(3):
+            if clause.dep_ not in {"xcomp", "ccomp", "conj"}:
+                break
+            clause = clause.head
+        if clause is not t and clause.dep_ == "relcl":
+            for key, tokens in list(slots.items()):
+                slots[key] = [
+                    clause.head if tok.lower_ in _RELATIVE and tok.head.i == t.i else tok
+                    for tok in tokens
+                ]
+            if "dobj" not in slots and any(
+                c.dep_ == "dobj" and c.lower_ in _RELATIVE for c in clause.children
+            ):
+                slots["dobj"].append(clause.head)  # the parser hangs "which" on "agreed"
         # "the startup in which Oracle is an investor": the role's "in which" hangs on the verb
         if t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.dep_ == "relcl":
             for p in t.head.children:

@@ -1290,3 +1290,18 @@ def test_a_cloud_partner_and_the_operator_of_a_data_center_provide_cloud(extract
 
 def test_operating_its_own_cloud_serves_no_one(extractor):
     assert triples(extractor, "Microsoft operates Azure in 60 regions.") == set()
+
+
+def test_an_appositions_its_is_not_the_name_it_describes(extractor):
+    text = "Anthropic said Amazon, its biggest backer, would invest more."
+    assert ("Amazon", "INVESTS_IN", "Anthropic") in triples(extractor, text)
+
+
+def test_the_pronoun_of_a_relative_clause_is_the_object_of_its_complement(extractor):
+    found = only(extractor, "Wiz, which Google agreed to buy for $32 billion, makes software.")
+    assert (found["subject"], found["relation"], found["object"], found["amount_usd"]) == (
+        "Google",
+        "ACQUIRES",
+        "Wiz",
+        32e9,
+    )
