@@ -1305,3 +1305,17 @@ def test_the_pronoun_of_a_relative_clause_is_the_object_of_its_complement(extrac
         "Wiz",
         32e9,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The investment gives Meta a 49% stake in Scale AI.", ("Meta", "INVESTS_IN", "Scale AI")),
+        (
+            "The agreement grants Microsoft a 27% stake in OpenAI's for-profit company.",
+            ("Microsoft", "INVESTS_IN", "OpenAI"),
+        ),
+    ],
+)
+def test_the_one_given_a_stake_in_a_company_invests_in_it(extractor, text, expected):
+    assert expected in triples(extractor, text)
