@@ -2274,7 +2274,7 @@ class _DocContext:
         return None
 
     def _deal_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
-        kind = self._typed_kind(slots, frame)
+        kind = self._typed_kind(slots, frame) or self._purpose_kind(t)
         typed_products = [
             m
             for tag in frame.typed_by
@@ -2337,24 +2337,39 @@ class _DocContext:
         extra = {"frame": "deal.noun.untyped"} if untyped else None
         return [(s, c, kind, extra) for s in suppliers for c in customers]
 
-    def _deal_purpose_offers(self, deal: Token) -> bool:
-        """Whether the deal is for offering or building in something, not for buying compute."""
+    def _purposes(self, deal: Token) -> list[Token]:
+        """The verbs saying what a deal is for: "a deal [to add] capacity", "signed deals ...
+        [to secure] GPU capacity"."""
         verb = self._governing_verb(deal)
         holders = [deal] + ([verb] if verb is not None else [])
-        purposes = [
+        return [
             c
             for h in holders
             for c in h.children
             if c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and c.pos_ == "VERB"
         ]
+
+    def _deal_purpose_offers(self, deal: Token) -> bool:
+        """Whether the deal is for offering or building in something, not for buying compute."""
         return any(  # but "a deal to add computing capacity" buys it
             (
                 c.lemma_.lower() in self.words["offering"]
                 or c.lemma_.lower() in self._distribution.lemmas
             )
             and not any(self._kind_of_noun(g) in {"chips", "cloud"} for g in c.subtree)
-            for c in purposes
+            for c in self._purposes(deal)
         )
+
+    def _purpose_kind(self, deal: Token) -> str | None:
+        """What a deal buys, said by the object of its purpose: "to secure GPU capacity"."""
+        for verb in self._purposes(deal):
+            if verb.lemma_.lower() not in self.words["acquiring_verbs"]:
+                continue
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                kind = self._kind_of_noun(obj)
+                if kind in {"chips", "cloud"}:
+                    return kind
+        return None
 
     def _distribution_pairs(self, t: Token, sent: Span) -> list[tuple]:
         """A model maker's models offered through a platform, in the clause of the trigger.

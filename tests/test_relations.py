@@ -1319,3 +1319,11 @@ def test_the_pronoun_of_a_relative_clause_is_the_object_of_its_complement(extrac
 )
 def test_the_one_given_a_stake_in_a_company_invests_in_it(extractor, text, expected):
     assert expected in triples(extractor, text)
+
+
+def test_a_deal_is_typed_by_what_its_purpose_secures(extractor):
+    text = "Microsoft has also signed deals with CoreWeave and Nebius to secure GPU capacity."
+    assert triples(extractor, text) == {
+        ("CoreWeave", "PROVIDES_CLOUD", "Microsoft"),
+        ("Nebius", "PROVIDES_CLOUD", "Microsoft"),
+    }
