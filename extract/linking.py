@@ -30,6 +30,7 @@ NER_ORG_CONFIDENCE = 0.8
 GUESSED_ORG_CONFIDENCE = 0.7
 DESCRIPTION_CONFIDENCE = 0.85
 PRONOUN_CONFIDENCE = 0.75
+_ANTECEDENT_TYPES = {"ORG", "CLOUD"}
 _PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _RELATIVE = {"which", "that", "who"}
@@ -686,10 +687,11 @@ def _pronoun_antecedent(
     barred = set()
     if clause is not None:
         barred = {t.i for t in clause.head.subtree if t.i < clause.i} | {clause.head.i}
+    # a cloud business is a company too: "AWS counts Anthropic among its customers"
     orgs = [
         m
         for m in mentions
-        if m.start < pronoun.i and m.entity.type == "ORG" and m.start not in barred
+        if m.start < pronoun.i and m.entity.type in _ANTECEDENT_TYPES and m.start not in barred
     ]
     if not orgs:
         return None
@@ -697,7 +699,7 @@ def _pronoun_antecedent(
     everywhere = {
         i: m
         for m in mentions
-        if m.entity.type == "ORG" and m.source != "pronoun"
+        if m.entity.type in _ANTECEDENT_TYPES and m.source != "pronoun"
         for i in range(m.start, m.end)
     }
     excluded: set[str] = set()

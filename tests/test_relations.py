@@ -1327,3 +1327,8 @@ def test_a_deal_is_typed_by_what_its_purpose_secures(extractor):
         ("CoreWeave", "PROVIDES_CLOUD", "Microsoft"),
         ("Nebius", "PROVIDES_CLOUD", "Microsoft"),
     }
+
+
+def test_a_cloud_business_is_the_antecedent_of_its(extractor):
+    text = "AWS counts Anthropic among its largest customers."
+    assert triples(extractor, text) == {("Amazon", "PROVIDES_CLOUD", "Anthropic")}
