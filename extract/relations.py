@@ -584,7 +584,9 @@ class _DocContext:
         it in its clause, or the name before an apposition ("X, the maker of Y, bought Z")."""
         doc = t.doc
         i = t.i - 1
-        if i > sent.start and (doc[i].pos_ == "AUX" or doc[i].tag_ == "MD" or doc[i].pos_ == "ADV"):
+        if i > sent.start and (
+            doc[i].pos_ in {"AUX", "ADV"} or doc[i].tag_ in {"MD", "TO"}  # "Oracle to spend"
+        ):
             i -= 1
         if i < sent.start:
             return None

@@ -1332,3 +1332,8 @@ def test_a_deal_is_typed_by_what_its_purpose_secures(extractor):
 def test_a_cloud_business_is_the_antecedent_of_its(extractor):
     text = "AWS counts Anthropic among its largest customers."
     assert triples(extractor, text) == {("Amazon", "PROVIDES_CLOUD", "Anthropic")}
+
+
+def test_a_headline_infinitive_takes_the_name_before_to(extractor):
+    text = "Oracle to spend $40 billion on Nvidia chips for OpenAI's Texas data center"
+    assert ("Nvidia", "SUPPLIES_CHIPS", "Oracle") in triples(extractor, text)
