@@ -2108,6 +2108,11 @@ class _DocContext:
             for o in objects
         ):
             return []  # "offers xAI's Grok models", "hosting DeepSeek's models": distribution
+        if frame.id == "supply.verb" and any(
+            o.lemma_.lower() in self.words["unit_nouns"] or o.lemma_.lower() in self.cls["stake"]
+            for o in objects
+        ):
+            return []  # "sell ZT's manufacturing business to a partner": a sale of a business
         resource_tags = frame.resource
         if frame.customer_or_resource and slots.get("prep:with"):
             resource_tags = tuple(t for t in resource_tags if t not in frame.customer_or_resource)

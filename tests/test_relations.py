@@ -1337,3 +1337,8 @@ def test_a_cloud_business_is_the_antecedent_of_its(extractor):
 def test_a_headline_infinitive_takes_the_name_before_to(extractor):
     text = "Oracle to spend $40 billion on Nvidia chips for OpenAI's Texas data center"
     assert ("Nvidia", "SUPPLIES_CHIPS", "Oracle") in triples(extractor, text)
+
+
+def test_selling_a_business_is_no_supply(extractor):
+    text = "AMD bought ZT Systems. AMD plans to sell ZT's manufacturing business to Sanmina."
+    assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
