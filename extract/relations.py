@@ -1955,6 +1955,9 @@ class _DocContext:
             queue.extend(
                 c for c in token.children if c.dep_ == "conj" and not _excluded_conjunct(c)
             )
+            if token.lower_ in self.words["resource_pronouns"] and token.i not in self.index:
+                queue.extend(self._resource_before(token))  # "OpenAI will deploy [them] too"
+                continue
             mention = self.index.get(token.i)
             if mention is not None:
                 if not mention.entity.is_product and buying:
@@ -1985,6 +1988,8 @@ class _DocContext:
                         queue.append(child)
                     elif partitive and child.dep_ == "prep" and child.lower_ in {"of", "for", "to"}:
                         queue.extend(g for g in child.children if g.dep_ == "pobj")
+                    elif partitive and child.dep_ == "compound" and child.i in self.index:
+                        queue.append(child)  # "Nvidia GB200 racks": racks of GB200s
                 continue
             owners = self._noun_owners(token)
             if not owners and ownerless is not None and kind in {"chips", "cloud"}:
@@ -2048,6 +2053,30 @@ class _DocContext:
         if words & self.cls["chip_if_chipmaker"]:
             return "chips_if_chipmaker"
         return None
+
+    def _resource_before(self, pronoun: Token) -> list[Token]:
+        """The plural chips or cloud a pronoun stands for: the latest named in its sentence or
+        the one before ("use AMD's MI300X accelerators, and OpenAI will deploy them")."""
+        first = self.sents.spans[max(0, self.sents.number[pronoun.i] - 1)].start
+        for i in range(pronoun.i - 1, first - 1, -1):
+            word = self.doc[i]
+            if word.tag_ not in {"NNS", "NNPS"} and not word.lower_.endswith("s"):
+                continue
+            mention = self.index.get(i)
+            if (mention is not None and mention.entity.type in {"CHIP", "CLOUD"}) or (
+                mention is None and self._kind_of_noun(word) in {"chips", "cloud"}
+            ):
+                return [word]
+            named = [  # "the first Nvidia GB200 racks": the chip that names them
+                c
+                for c in word.children
+                if c.dep_ in {"compound", "nmod"}
+                and c.i in self.index
+                and self.index[c.i].entity.type in {"CHIP", "CLOUD"}
+            ]
+            if named:
+                return named
+        return []
 
     def _noun_owners(self, token: Token) -> list[Mention]:
         """Who makes or provides a resource noun: "Nvidia's GPUs", "GPUs from Nvidia", "chips, Trainium"."""

@@ -1342,3 +1342,25 @@ def test_a_headline_infinitive_takes_the_name_before_to(extractor):
 def test_selling_a_business_is_no_supply(extractor):
     text = "AMD bought ZT Systems. AMD plans to sell ZT's manufacturing business to Sanmina."
     assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Microsoft already uses AMD's MI300X accelerators, and OpenAI has said it will deploy"
+            " them too.",
+            ("AMD", "SUPPLIES_CHIPS", "OpenAI"),
+        ),
+        (
+            "Microsoft bought Nvidia GB200 racks. OpenAI trains on them.",
+            ("Nvidia", "SUPPLIES_CHIPS", "OpenAI"),
+        ),
+        (
+            "Oracle delivered Nvidia GB200 racks to OpenAI in June.",
+            ("Nvidia", "SUPPLIES_CHIPS", "Oracle"),
+        ),
+    ],
+)
+def test_them_and_racks_stand_for_the_chips_named(extractor, text, expected):
+    assert expected in triples(extractor, text)
