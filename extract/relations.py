@@ -1967,10 +1967,12 @@ class _DocContext:
                 kind = self._kind_of_entity(mention.entity)
                 if kind:
                     out.append((mention, kind))
-                    queue.extend(
+                    queue.extend(  # lists parse as appositions: "AWS, [Microsoft Azure] and ..."
                         c
                         for c in token.children
-                        if c.dep_ in {"compound", "nmod"} and c.i in self.index
+                        if c.dep_ in {"compound", "nmod", "appos"}
+                        and c.i in self.index
+                        and self.index[c.i].source != "pronoun"  # "Untether AI itself"
                     )
                 else:
                     queue.extend(c for c in token.children if c.dep_ in {"appos"})

@@ -1364,3 +1364,15 @@ def test_selling_a_business_is_no_supply(extractor):
 )
 def test_them_and_racks_stand_for_the_chips_named(extractor, text, expected):
     assert expected in triples(extractor, text)
+
+
+def test_a_list_of_clouds_parsed_as_appositions_is_read_whole(extractor):
+    text = (
+        "Snowflake counts Microsoft and Amazon as cloud partners. Snowflake runs on AWS,"
+        " Microsoft Azure and Google Cloud."
+    )
+    assert {
+        ("Amazon", "PROVIDES_CLOUD", "Snowflake"),
+        ("Microsoft", "PROVIDES_CLOUD", "Snowflake"),
+        ("Google", "PROVIDES_CLOUD", "Snowflake"),
+    } <= triples(extractor, text)
