@@ -1927,6 +1927,10 @@ class _DocContext:
             w.lemma_.lower() in self.cls["stake"] for w in words
         ):
             return True
+        if "PART" in frame.reject_object and any(
+            w.lemma_.lower() in self.words["staff_nouns"] for w in words
+        ):
+            return True  # "sold most of its staff to Microsoft": people, not the company
         return "RESOURCE" in frame.reject_object and any(
             self._kind_of_noun(w) is not None
             or (

@@ -1376,3 +1376,14 @@ def test_a_list_of_clouds_parsed_as_appositions_is_read_whole(extractor):
         ("Microsoft", "PROVIDES_CLOUD", "Snowflake"),
         ("Google", "PROVIDES_CLOUD", "Snowflake"),
     } <= triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflection AI sold most of its staff to Microsoft a year later.",
+        "Microsoft bought most of Inflection's team.",
+    ],
+)
+def test_buying_a_companys_staff_is_no_acquisition_of_it(extractor, text):
+    assert not any(r == "ACQUIRES" for _, r, _ in triples(extractor, text))
