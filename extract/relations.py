@@ -2650,7 +2650,12 @@ class _DocContext:
                 return False
             if current.dep_ == "pobj" and current.head.lower_ == "at":
                 return False  # "at $14 billion", "at $23 a share": a valuation or a price
-            if current.head.i == current.i or current.dep_ in BARRIERS - {"acl"}:
+            if (
+                current.head.i == current.i
+                or current.dep_ in BARRIERS - {"acl"}
+                # a finite verb in a list is a clause of its own: "... and later agreed to buy $X"
+                or (current.dep_ == "conj" and current.tag_ in {"VBD", "VBZ", "VBP"})
+            ):
                 return current.i in targets
             current = current.head
         return current.i in targets

@@ -1387,3 +1387,16 @@ def test_a_list_of_clouds_parsed_as_appositions_is_read_whole(extractor):
 )
 def test_buying_a_companys_staff_is_no_acquisition_of_it(extractor, text):
     assert not any(r == "ACQUIRES" for _, r, _ in triples(extractor, text))
+
+
+def test_an_amount_of_a_later_clause_is_not_the_first_verbs(extractor):
+    text = (
+        "Nvidia put $100 million into CoreWeave in 2023 and later agreed to buy $6.3 billion of"
+        " its unused capacity."
+    )
+    found = [
+        t
+        for t in extractor.extract_article(Article(id="t", text=text))
+        if t["relation"] == "INVESTS_IN"
+    ]
+    assert [t["amount_usd"] for t in found] == [100e6]
