@@ -656,7 +656,8 @@ class _DocContext:
         """
         # Measured on the development set, guessing directions of investments and acquisitions
         # this way is wrong too often; partnerships, which have no direction, gain.
-        partner_frames = [f for f in frames if f.relation == "PARTNERS_WITH"]
+        # a frame whose condition failed ("pay" for no model) says nothing of a partnership
+        partner_frames = [f for f in frames if f.relation == "PARTNERS_WITH" and not f.requires]
         if not partner_frames or t.lemma_.lower() in self.words["no_fallback"]:
             return []
         particle = partner_frames[0].particles.get(t.lemma_.lower())
@@ -705,6 +706,10 @@ class _DocContext:
                 self._is_funding(o) for o in slots.get("nsubj", ())
             ):
                 return True
+            if need == "MODEL_FOR" and any(
+                self._names_a_model(o) for o in slots.get("prep:for", ())
+            ):
+                return True
             if need == "PORTFOLIO_SUBJECT" and any(
                 o.lemma_.lower() in self.words["portfolio_nouns"] for o in slots.get("nsubj", ())
             ):
@@ -725,6 +730,20 @@ class _DocContext:
             ):
                 return True
         return False
+
+    def _names_a_model(self, token: Token, depth: int = 0) -> bool:
+        """Whether a noun is a model: "a custom Gemini model", "access to a version of Gemini"."""
+        if token.lemma_.lower() == "model" or (
+            token.i in self.index and self.index[token.i].entity.type == "MODEL"
+        ):
+            return True
+        return depth < 2 and any(
+            self._names_a_model(g, depth + 1)
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in {"to", "of"}
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
 
     def _is_funding(self, token: Token) -> bool:
         if token.lemma_.lower() in self.cls["funding"]:

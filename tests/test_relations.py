@@ -1400,3 +1400,19 @@ def test_an_amount_of_a_later_clause_is_not_the_first_verbs(extractor):
         if t["relation"] == "INVESTS_IN"
     ]
     assert [t["amount_usd"] for t in found] == [100e6]
+
+
+def test_paying_for_a_model_licenses_it(extractor):
+    found = only(
+        extractor, "Apple would pay Google roughly $1 billion a year for a custom Gemini model."
+    )
+    assert (found["subject"], found["relation"], found["object"]) == (
+        "Apple",
+        "PARTNERS_WITH",
+        "Google",
+    )
+
+
+def test_paying_for_shares_is_no_partnership(extractor):
+    text = "SoftBank will pay $23 a share for newly issued Intel common stock."
+    assert not any(r == "PARTNERS_WITH" for _, r, _ in triples(extractor, text))
