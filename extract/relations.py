@@ -2019,6 +2019,15 @@ class _DocContext:
             owners = self._noun_owners(token)
             if not owners and ownerless is not None and kind in {"chips", "cloud"}:
                 ownerless.append(kind)
+            if kind == "chips":
+                # "trains on Nvidia chips in data centres run by Fluidstack": their cloud too
+                queue.extend(
+                    g
+                    for p in token.children
+                    if p.dep_ == "prep" and p.lower_ == "in"
+                    for g in p.children
+                    if g.dep_ == "pobj" and self._kind_of_noun(g) == "cloud"
+                )
             if kind == "cloud":
                 # "clusters of H100 chips", "data centres packed with Nvidia processors"
                 for child in token.children:
@@ -2155,6 +2164,12 @@ class _DocContext:
             and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
         ):
             return []  # "hosted on AWS" runs there; "AWS hosts X's models" offers them
+        if (
+            frame.id == "run-on.verb"
+            and lemma not in _HOSTED
+            and any(c.dep_ == "agent" for c in t.children)
+        ):
+            return []  # "data centres run by Fluidstack": operated, not run on
         objects = [tok for tag in ("dobj",) for tok in slots.get(tag, ())]
         if frame.id in {"supply.verb", "power.verb"} and any(
             o.lemma_.lower() in self.words["model_nouns"]

@@ -1416,3 +1416,14 @@ def test_paying_for_a_model_licenses_it(extractor):
 def test_paying_for_shares_is_no_partnership(extractor):
     text = "SoftBank will pay $23 a share for newly issued Intel common stock."
     assert not any(r == "PARTNERS_WITH" for _, r, _ in triples(extractor, text))
+
+
+def test_chips_in_data_centres_run_by_clouds_come_with_their_cloud(extractor):
+    text = (
+        "Mistral trains its models on Nvidia chips in data centres run by Fluidstack and CoreWeave."
+    )
+    assert triples(extractor, text) == {
+        ("Nvidia", "SUPPLIES_CHIPS", "Mistral AI"),
+        ("Fluidstack", "PROVIDES_CLOUD", "Mistral AI"),
+        ("CoreWeave", "PROVIDES_CLOUD", "Mistral AI"),
+    }
