@@ -127,9 +127,31 @@ class EntityLinker:
             if same is not None:
                 mentions.append(Mention(ent.start, ent.end, same.entity, "ner", same.confidence))
                 taken.update(range(ent.start, ent.end))
+        mentions = self._arms(doc, mentions)
         mentions = self._short_names(doc, mentions, taken)
         mentions = self._units(doc, mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _arms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A known name followed by an arm's ending names the arm: "Aramco Digital", "Deutsche
+        Telekom Capital Partners" (the gazetteer matches the longest name it knows, so these are
+        names it does not know); ``_units`` then rolls the arm up to its parent."""
+        endings = self.lexicon.words["unit_suffixes"]
+        out: list[Mention] = []
+        skip_until = -1
+        for mention in mentions:
+            if mention.start < skip_until:
+                continue
+            end = mention.end
+            while end < len(doc) and doc[end].text in endings:
+                end += 1
+            if end == mention.end or mention.source != "gazetteer" or mention.entity.type != "ORG":
+                out.append(mention)
+                continue
+            arm = self._new_org(doc[mention.start : end], NER_ORG_CONFIDENCE)
+            out.append(arm if arm is not None else mention)
+            skip_until = end
+        return out
 
     def _units(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Venture arms the gazetteer does not know roll up to a parent it knows.
@@ -144,8 +166,11 @@ class EntityLinker:
             parent = None
             if not entity.known and entity.type == "ORG":
                 words = entity.name.split()
-                if len(words) >= 2 and words[-1] in self.lexicon.words["unit_suffixes"]:
-                    parent = self.gazetteer.lookup(" ".join(words[:-1]))
+                suffixes = self.lexicon.words["unit_suffixes"]
+                if len(words) >= 2 and words[-1] in suffixes:
+                    while len(words) > 1 and words[-1] in suffixes:
+                        words = words[:-1]  # "Deutsche Telekom [Capital Partners]"
+                    parent = self.gazetteer.lookup(" ".join(words))
                 root = doc[mention.start : mention.end].root
                 for appos in (c for c in root.children if c.dep_ == "appos"):
                     if appos.lemma_.lower() not in self.lexicon.words["unit_appositions"]:

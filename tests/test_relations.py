@@ -1427,3 +1427,12 @@ def test_chips_in_data_centres_run_by_clouds_come_with_their_cloud(extractor):
         ("Fluidstack", "PROVIDES_CLOUD", "Mistral AI"),
         ("CoreWeave", "PROVIDES_CLOUD", "Mistral AI"),
     }
+
+
+def test_a_known_name_with_an_arms_ending_is_the_arm_rolled_up_to_its_parent(extractor):
+    found = extractor.extract_article(
+        Article(id="t", text="Groq signed a partnership with Aramco Digital, the technology arm.")
+    )
+    keys = {(t["subject"], t["relation"], t["object"], t["via"]) for t in found}
+    assert ("Aramco", "OWNS", "Aramco Digital", None) in keys
+    assert any({s, o} == {"Groq", "Aramco"} and r == "PARTNERS_WITH" for s, r, o, _ in keys), keys
