@@ -1047,6 +1047,24 @@ class _DocContext:
         for _ in range(3):
             if current.dep_ in {"acl", "xcomp", "relcl"} and current.head.i in self.index:
                 return [current.head]  # headline style: "Qualcomm to buy Alphawave Semi"
+            if (
+                current.dep_ == "pcomp"
+                and current.head.dep_ == "prep"
+                and current.head.head.pos_ in {"VERB", "AUX"}
+            ):
+                if current.head.lower_ in {"with", "without"}:
+                    # "with NEA and Nvidia taking part": the absolute construction's own names
+                    return [g for g in current.head.children if g.dep_ == "pobj"]
+                # "committed [to [buying]]": the subject of the verb the preposition is on
+                parent = current.head.head
+                subjects = [c for c in parent.children if c.dep_ in _SUBJ]
+                if subjects:
+                    return [
+                        parent.head if s.lower_ in _RELATIVE and parent.dep_ == "relcl" else s
+                        for s in subjects
+                    ]
+                current = parent
+                continue
             # "a deal to invest in X" (parsed as a relative clause), "an agreement worth $N [to buy]"
             worth = current.dep_ == "amod" and current.lower_ in self.words["worth_words"]
             if (current.dep_ == "acl" or infinitival(current) or worth) and current.head.pos_ in {
@@ -1068,6 +1086,9 @@ class _DocContext:
                     noun = noun.head.head
                     if noun.i in self.index:
                         return [noun]  # a headline: "Amazon in talks to invest in Anthropic"
+                    owners = [c for c in noun.children if c.dep_ == "poss" and c.i in self.index]
+                    if owners:
+                        return owners  # "Nvidia's letter of intent to invest"
                     governing = self._governing_verb(noun)
                 if governing is None:
                     return []

@@ -1436,3 +1436,33 @@ def test_a_known_name_with_an_arms_ending_is_the_arm_rolled_up_to_its_parent(ext
     keys = {(t["subject"], t["relation"], t["object"], t["via"]) for t in found}
     assert ("Aramco", "OWNS", "Aramco Digital", None) in keys
     assert any({s, o} == {"Groq", "Aramco"} and r == "PARTNERS_WITH" for s, r, o, _ in keys), keys
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OpenAI has committed to buying millions of Nvidia GPUs.",
+            ("Nvidia", "SUPPLIES_CHIPS", "OpenAI"),
+        ),
+        (
+            "Perplexity raised $73.6 million in a round led by IVP, with NEA and Nvidia taking part.",
+            ("Nvidia", "INVESTS_IN", "Perplexity"),
+        ),
+    ],
+)
+def test_a_gerund_after_a_preposition_takes_its_subject(extractor, text, expected):
+    assert expected in triples(extractor, text)
+
+
+def test_a_letter_of_intent_is_a_deal_in_talks(extractor):
+    text = (
+        "Analysts said it mirrors Nvidia's letter of intent to invest up to $100 billion in OpenAI."
+    )
+    found = only(extractor, text)
+    assert (found["subject"], found["relation"], found["object"], found["status"]) == (
+        "Nvidia",
+        "INVESTS_IN",
+        "OpenAI",
+        "in_talks",
+    )
