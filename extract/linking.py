@@ -821,6 +821,12 @@ def _pronoun_antecedent(
             return before[-1]
     previous_start = sentences(doc).start(sentence.start - 1) if sentence.start > 0 else 0
     if pronoun.dep_ == "nsubj" and sentence.start > 0 and pronoun.head.dep_ == "ROOT":
+        # "Meta took a different route: it bought ...": a subject earlier in its own sentence
+        for mention in reversed(orgs):
+            if mention.start < sentence.start:
+                break
+            if doc[mention.start : mention.end].root.dep_ in _SUBJECT_DEPS:
+                return mention
         # a main clause's "it" continues the main subject of the sentence before
         root = doc[previous_start : sentence.start].root
         subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]

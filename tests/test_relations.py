@@ -1466,3 +1466,13 @@ def test_a_letter_of_intent_is_a_deal_in_talks(extractor):
         "OpenAI",
         "in_talks",
     )
+
+
+def test_it_after_a_colon_is_the_subject_before_it(extractor):
+    text = (
+        "Amazon did something similar with Adept. Meta took a different route: it bought a 49%"
+        " stake in Scale AI."
+    )
+    found = triples(extractor, text)
+    assert ("Meta", "INVESTS_IN", "Scale AI") in found
+    assert ("Amazon", "INVESTS_IN", "Scale AI") not in found
