@@ -403,8 +403,9 @@ def _numbered_name(token: Token, taken: set[int], lexicon: Lexicon) -> bool:
 def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
     """Proper names the NER missed that an organisation noun introduces ("AI startup Poolside")."""
     spans = []
+    suffixes = lexicon.org_suffixes
     for token in doc:
-        if _numbered_name(token, taken, lexicon):
+        if token.text in suffixes and _numbered_name(token, taken, lexicon):
             spans.append(doc[token.i - 1 : token.i + 1])  # "1789 Capital", "500 Ventures"
             continue
         if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():

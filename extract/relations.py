@@ -174,6 +174,9 @@ class _DocContext:
             i for m in mentions if m.entity.type == "MEDIA" for i in range(m.start, m.end)
         } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         self._linker = extractor.linker
+        # read once: every sentence scan asks each word for these
+        self.lemmas = [t.lemma_.lower() for t in doc]
+        self.pos = [t.pos_ for t in doc]
         self.sents = sentences(doc)
         self.money = self._money_tokens()
         self._money_by_sentence: dict[int, list[int]] = defaultdict(list)
@@ -212,21 +215,24 @@ class _DocContext:
         unnamed: list[Token] = []  # partnership nouns whose frame found no party
         valuation_words = self.words["valuation_words"]
         platform_prepositions = self.words["platform_prepositions"]
-        for token in sent:  # rounds told in this sentence, for "took part" and "the round"
-            pos = token.pos_
-            if pos in {"NOUN", "PROPN"} and self._is_funding(token) and token.i not in self.index:
-                self._round_owner(token)
-            elif pos == "VERB" and self._raises_money(token):
-                self._remember_raiser(token)
-            elif token.lemma_.lower() in valuation_words and (
+        doc, lemmas, tags = self.doc, self.lemmas, self.pos
+        for i in range(sent.start, sent.end):  # rounds told here, for "took part", "the round"
+            pos = tags[i]
+            if pos in {"NOUN", "PROPN"} and i not in self.index and self._is_funding(doc[i]):
+                self._round_owner(doc[i])
+            elif pos == "VERB" and self._raises_money(doc[i]):
+                self._remember_raiser(doc[i])
+            elif lemmas[i] in valuation_words and (
                 self.round is None or self.round[0] != sent.start
             ):
-                self._valued(token)
-        for token in sent:
-            if token.i in self.index and self.index[token.i].entity.type != "MEDIA":
+                self._valued(doc[i])
+        for i in range(sent.start, sent.end):
+            if i in self.index and self.index[i].entity.type != "MEDIA":
                 continue
-            lemma = token.lemma_.lower()
-            pos = token.pos_
+            lemma, pos = lemmas[i], tags[i]
+            if lemma not in self._trigger_lemmas and pos not in {"ADP", "NOUN", "PROPN"}:
+                continue
+            token = doc[i]
             if lemma not in self._trigger_lemmas and not (
                 (pos == "ADP" and token.lower_ in platform_prepositions)
                 or (
@@ -746,7 +752,7 @@ class _DocContext:
         )
 
     def _is_funding(self, token: Token) -> bool:
-        if token.lemma_.lower() in self.cls["funding"]:
+        if self.lemmas[token.i] in self.cls["funding"]:
             return True
         return token.text.lower() == "series" or (
             token.i > 0 and token.doc[token.i - 1].lower_ == "series"
@@ -1261,8 +1267,8 @@ class _DocContext:
 
     def _raises_money(self, token: Token) -> bool:
         return (
-            token.pos_ == "VERB"
-            and token.lemma_.lower() in self.words["raised_money"]
+            self.pos[token.i] == "VERB"
+            and self.lemmas[token.i] in self.words["raised_money"]
             and any(c.dep_ == "dobj" and c.i in self.money for c in token.children)
         )
 
