@@ -394,9 +394,8 @@ def _numbered_name(token: Token, taken: set[int], lexicon: Lexicon) -> bool:
         return False
     number = doc[i - 1]
     before = doc[i - 2] if i >= 2 else None
-    return (
-        number.text.isdigit()
-        and (before is None or (before.pos_ not in {"ADP", "SYM"} and before.ent_type_ != "MONEY"))
+    return number.text.isdigit() and (
+        before is None or (before.pos_ not in {"ADP", "SYM"} and before.ent_type_ != "MONEY")
     )
 
 

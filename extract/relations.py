@@ -337,8 +337,10 @@ class _DocContext:
                 for g in p.children
                 if g.i in self.index and _is_org(self.index[g.i])
             ]
-            if len(partners) != 1 or len(named) != 1 or any(
-                c.dep_ == "poss" for c in token.children
+            if (
+                len(partners) != 1
+                or len(named) != 1
+                or any(c.dep_ == "poss" for c in token.children)
             ):
                 continue
             topic = self._topic(token, exclude=named)
