@@ -31,7 +31,6 @@ GUESSED_ORG_CONFIDENCE = 0.7
 DESCRIPTION_CONFIDENCE = 0.85
 PRONOUN_CONFIDENCE = 0.75
 _ANTECEDENT_TYPES = {"ORG", "CLOUD"}
-_PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _RELATIVE = {"which", "that", "who"}
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
@@ -498,7 +497,13 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
             if author is not None:
                 mention = Mention(start, end, author.entity, "pronoun", PRONOUN_CONFIDENCE)
         else:
-            antecedent = _pronoun_antecedent(doc, mentions, doc[start], linker.descriptions)
+            antecedent = _pronoun_antecedent(
+                doc,
+                mentions,
+                doc[start],
+                linker.descriptions,
+                linker.lexicon.pronouns.get("personal", frozenset()),
+            )
             if antecedent is not None:
                 mention = Mention(start, end, antecedent.entity, "pronoun", PRONOUN_CONFIDENCE)
         if mention is not None:
@@ -700,7 +705,11 @@ def _most_salient(
 
 
 def _pronoun_antecedent(
-    doc: Doc, mentions: list[Mention], pronoun: Token, descriptions: frozenset[str] = frozenset()
+    doc: Doc,
+    mentions: list[Mention],
+    pronoun: Token,
+    descriptions: frozenset[str] = frozenset(),
+    personal: frozenset[str] = frozenset(),
 ) -> Mention | None:
     """Resolve "it" / "its": the clause's subject for a possessive, else the most salient.
 
@@ -839,13 +848,13 @@ def _pronoun_antecedent(
     for back in range(1, 4):
         skipped = sents.spans[max(number - back, 0)]
         recent = [m for m in orgs if m.start >= skipped.start and m.entity.id not in excluded]
-        if recent or skipped.start == 0 or _about_a_person(skipped):
+        if recent or skipped.start == 0 or _about_a_person(skipped, personal):
             break  # a sentence naming no one ("Terms were not disclosed.") is skipped
     return _most_salient(doc, recent, pronoun.i, decay=0.3)
 
 
-def _about_a_person(sentence: Span) -> bool:
+def _about_a_person(sentence: Span, personal: frozenset[str]) -> bool:
     """Whether a sentence speaks of a person ("He did not name the buyer."): the topic moved."""
     return any(ent.label_ == "PERSON" for ent in sentence.ents) or any(
-        t.lower_ in _PERSONAL_PRONOUNS for t in sentence
+        t.lower_ in personal for t in sentence
     )
