@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import Entity, Gazetteer, clean_org_name, load_gazetteer, slugify
@@ -402,7 +405,7 @@ def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
     """Proper names the NER missed that an organisation noun introduces ("AI startup Poolside")."""
     spans = []
     suffixes = lexicon.org_suffixes
-    for token in doc:
+    for token in _proper_or_among(doc, suffixes):
         if token.text in suffixes and _numbered_name(token, taken, lexicon):
             spans.append(doc[token.i - 1 : token.i + 1])  # "1789 Capital", "500 Ventures"
             continue
@@ -450,14 +453,14 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
                     candidates.append((head.i, head.i + 1, "descriptor", owner.id))
     for _, start, end in linker.role_nouns(doc):
         candidates.append((start, end, "role", None))
-    for token in doc:
-        if token.lower_ in linker.lexicon.pronouns["singular"] and token.pos_ == "PRON":
+    singular = linker.lexicon.pronouns["singular"]
+    first_person = linker.lexicon.pronouns.get("first_person", frozenset())
+    for token in _words_among(doc, singular | first_person):
+        if token.pos_ != "PRON":
+            continue
+        if token.lower_ in singular:
             candidates.append((token.i, token.i + 1, "pronoun", None))
-        elif (
-            token.lower_ in linker.lexicon.pronouns.get("first_person", ())
-            and token.pos_ == "PRON"
-            and not _quoted(token)
-        ):
+        elif not _quoted(token):
             candidates.append((token.i, token.i + 1, "author", None))
     # Longest description first at a position ("the AI startup" over "the startup").
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -510,6 +513,22 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
             mentions.append(mention)
             covered.update(range(start, end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _proper_or_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The proper nouns of a doc and the tokens written as one of ``words``, in order."""
+    marks = doc.to_array([POS, ORTH])
+    hashes = np.fromiter((doc.vocab.strings[w] for w in words), dtype=marks.dtype)
+    chosen = (marks[:, 0] == PROPN) | np.isin(marks[:, 1], hashes)
+    return [doc[i] for i in np.flatnonzero(chosen).tolist()]
+
+
+def _words_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of ``words``, found on the doc's arrays rather
+    than by asking every token (a doc has tens of thousands; few are these)."""
+    lowers = doc.to_array(LOWER)
+    hashes = np.fromiter((doc.vocab.strings[w] for w in words), dtype=lowers.dtype)
+    return [doc[i] for i in np.flatnonzero(np.isin(lowers, hashes)).tolist()]
 
 
 def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
