@@ -101,6 +101,8 @@ def main() -> None:
     print(f"bare model nlp.pipe      {bare_wps:10,.0f} words/s  (fastest {bare_best:.1f} s)")
     print(f"full extractor           {full_wps:10,.0f} words/s  (fastest {full_best:.1f} s)")
     print(f"ratio full / bare        {full_wps / bare_wps:10.2f}   (goal >= 0.80)")
+    per_round = sorted(b / f for b, f in rounds)
+    print(f"ratio of each round      {per_round[len(per_round) // 2]:10.2f}   (median)")
 
     small, large = max(args.articles // 4, 50), args.articles
     mem_small, mem_large = peak_memory(small), peak_memory(large)
