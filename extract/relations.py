@@ -1065,12 +1065,8 @@ class _DocContext:
                     return [g for g in current.head.children if g.dep_ == "pobj"]
                 # "committed [to [buying]]": the subject of the verb the preposition is on
                 parent = current.head.head
-                subjects = [c for c in parent.children if c.dep_ in _SUBJ]
-                if subjects:
-                    return [
-                        parent.head if s.lower_ in _RELATIVE and parent.dep_ == "relcl" else s
-                        for s in subjects
-                    ]
+                if subjects := self._own_subjects(parent):
+                    return subjects
                 current = parent
                 continue
             # "a deal to invest in X" (parsed as a relative clause), "an agreement worth $N [to buy]"
@@ -1119,14 +1115,19 @@ class _DocContext:
                 objects = [c for c in parent.children if c.dep_ == "dobj" and c.i in self.index]
                 if objects:
                     return objects
-            subjects = [c for c in parent.children if c.dep_ in _SUBJ]
-            if subjects:
-                return [
-                    parent.head if s.lower_ in _RELATIVE and parent.dep_ == "relcl" else s
-                    for s in subjects
-                ]
+            if subjects := self._own_subjects(parent):
+                return subjects
             current = parent
         return []
+
+    @staticmethod
+    def _own_subjects(verb: Token) -> list[Token]:
+        """A verb's own subjects, a relative pronoun standing for the noun of its clause."""
+        return [
+            verb.head if s.lower_ in _RELATIVE and verb.dep_ == "relcl" else s
+            for s in verb.children
+            if s.dep_ in _SUBJ
+        ]
 
     def _label(self, verb: Token) -> list[Token]:
         """The name a list item opens with, for its verbs without a subject:
