@@ -1288,7 +1288,7 @@ class _DocContext:
         capitalised singular word without a determiner, even first in its sentence."""
         if (
             not subject.text[:1].isupper()
-            or subject.tag_ not in {"NN", "NNP"}
+            or subject.tag_ not in {"NN", "NNP", "JJ", "RB"}  # the tagger may misread a name
             or subject.ent_type_ in _NOT_COMPANY_LABELS
             or any(c.dep_ == "det" for c in subject.children)
             or subject.lower_ in self.lex.pronouns["singular"]

@@ -1476,3 +1476,13 @@ def test_it_after_a_colon_is_the_subject_before_it(extractor):
     found = triples(extractor, text)
     assert ("Meta", "INVESTS_IN", "Scale AI") in found
     assert ("Amazon", "INVESTS_IN", "Scale AI") not in found
+
+
+def test_a_name_the_tagger_misreads_that_raises_money_is_a_company(extractor):
+    text = (
+        "Supermaven, which raised $12 million from Bessemer last year, was acquired by Anysphere."
+    )
+    assert {
+        ("Bessemer Venture Partners", "INVESTS_IN", "Supermaven"),
+        ("Anysphere", "ACQUIRES", "Supermaven"),
+    } <= triples(extractor, text)
