@@ -788,7 +788,9 @@ def _pronoun_antecedent(
             if verb.dep_ == "relcl":  # "the company, which relies on AWS as its partner"
                 subjects = [verb.head if s.lower_ in _RELATIVE else s for s in subjects]
             for subject in subjects:
-                members = [subject, *(c for c in subject.subtree if c.dep_ == "conj")]
+                members = [subject]  # the subject's own list, not a list in its clause
+                for member in members:
+                    members.extend(c for c in member.children if c.dep_ == "conj")
                 for member in members:
                     # "Under its partnership with OpenAI, Microsoft ...": the subject may follow
                     mention = by_token.get(member.i) or everywhere.get(member.i)

@@ -1486,3 +1486,13 @@ def test_a_name_the_tagger_misreads_that_raises_money_is_a_company(extractor):
         ("Bessemer Venture Partners", "INVESTS_IN", "Supermaven"),
         ("Anysphere", "ACQUIRES", "Supermaven"),
     } <= triples(extractor, text)
+
+
+def test_its_in_a_rounds_relative_clause_is_not_a_name_listed_in_it(extractor):
+    text = (
+        "Poolside secured $500 million in a round that counted Nvidia and Bain Capital Ventures"
+        " among its investors."
+    )
+    found = triples(extractor, text)
+    assert ("Nvidia", "INVESTS_IN", "Poolside") in found
+    assert ("Nvidia", "INVESTS_IN", "Bain Capital Ventures") not in found
