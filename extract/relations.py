@@ -1686,7 +1686,12 @@ class _DocContext:
         if t.dep_ == "pobj" and head.lower_ == "among":
             # "with A and B among the other backers": among hangs on A, or on the verb beside "with"
             holder = head.head
-            objects = [c for c in holder.children if c.dep_ == "dobj" and c.i in self.index]
+            objects = [  # "counts Jeff Bezos and Nvidia among its backers": the list is read
+                c
+                for c in holder.children
+                if c.dep_ == "dobj"
+                and any(g.i in self.index for g in (c, *(x for x in c.subtree if x.dep_ == "conj")))
+            ]
             if objects and holder.pos_ == "VERB":
                 out.extend(objects)  # "xAI counts Nvidia and AMD among its backers"
             elif holder.lemma_.lower() in self.words["copulas"]:

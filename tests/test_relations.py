@@ -1496,3 +1496,8 @@ def test_its_in_a_rounds_relative_clause_is_not_a_name_listed_in_it(extractor):
     found = triples(extractor, text)
     assert ("Nvidia", "INVESTS_IN", "Poolside") in found
     assert ("Nvidia", "INVESTS_IN", "Bain Capital Ventures") not in found
+
+
+def test_counting_a_list_among_backers_reads_past_a_person(extractor):
+    text = "Perplexity counts Jeff Bezos and Nvidia among its early backers."
+    assert triples(extractor, text) == {("Nvidia", "INVESTS_IN", "Perplexity")}
