@@ -1117,6 +1117,10 @@ class _DocContext:
                     return objects
             if subjects := self._own_subjects(parent):
                 return subjects
+            if parent.dep_ == "ROOT" and (
+                left := self._left_party(parent, self.sents.of(parent.i))
+            ):
+                return [left]  # "In March SoftBank agreed to acquire": the name the parse lost
             current = parent
         return []
 

@@ -1501,3 +1501,8 @@ def test_its_in_a_rounds_relative_clause_is_not_a_name_listed_in_it(extractor):
 def test_counting_a_list_among_backers_reads_past_a_person(extractor):
     text = "Perplexity counts Jeff Bezos and Nvidia among its early backers."
     assert triples(extractor, text) == {("Nvidia", "INVESTS_IN", "Perplexity")}
+
+
+def test_a_main_verb_whose_parse_lost_its_subject_takes_the_name_before_it(extractor):
+    text = "In March SoftBank agreed to acquire Ampere Computing for $6.5 billion."
+    assert ("SoftBank", "ACQUIRES", "Ampere Computing") in triples(extractor, text)
