@@ -465,6 +465,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     # Longest description first at a position ("the AI startup" over "the startup").
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     mentions = list(named)
+    named_ids = {m.entity.id for m in named} | {m.entity.owner for m in named if m.entity.owner}
     covered = set(in_named)
     author = _author(named)
     for start, end, kind, entity_id in candidates:
@@ -483,7 +484,8 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
         ):
             continue
         mention = None
-        if kind == "descriptor":
+        if kind == "descriptor" and (follows_name or entity_id in named_ids):
+            # "the database company" is Oracle only in an article that names Oracle
             mention = Mention(
                 start, end, linker.gazetteer[entity_id], "description", DESCRIPTION_CONFIDENCE
             )

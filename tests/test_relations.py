@@ -1506,3 +1506,9 @@ def test_counting_a_list_among_backers_reads_past_a_person(extractor):
 def test_a_main_verb_whose_parse_lost_its_subject_takes_the_name_before_it(extractor):
     text = "In March SoftBank agreed to acquire Ampere Computing for $6.5 billion."
     assert ("SoftBank", "ACQUIRES", "Ampere Computing") in triples(extractor, text)
+
+
+def test_a_descriptor_names_a_company_only_in_an_article_that_names_it(extractor):
+    text = "June 2024 - Rockset. The real-time analytics database company was absorbed by OpenAI."
+    _, doc = next(extractor.docs([Article(id="t", text=text)]))
+    assert "Oracle" not in {m.entity.name for m in doc._.mentions}
