@@ -841,6 +841,10 @@ def _pronoun_antecedent(
             m for m in orgs if m.start >= sentence.start and m.entity.id not in subjects | excluded
         ]
         if same:
+            # "Crusoe built [the campus], and Oracle leases it": a thing named in between
+            between = doc[same[-1].end : pronoun.i]
+            if any(t.tag_ == "NN" and t.dep_ in {"dobj", "pobj"} for t in between):
+                return None
             return same[-1]
     if pronoun.dep_ == "poss":
         # "Meta's biggest deal since its purchase of WhatsApp": the possessor just before

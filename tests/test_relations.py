@@ -1512,3 +1512,13 @@ def test_a_descriptor_names_a_company_only_in_an_article_that_names_it(extractor
     text = "June 2024 - Rockset. The real-time analytics database company was absorbed by OpenAI."
     _, doc = next(extractor.docs([Article(id="t", text=text)]))
     assert "Oracle" not in {m.entity.name for m in doc._.mentions}
+
+
+def test_an_it_after_a_thing_named_in_between_is_not_the_company_before(extractor):
+    text = "Crusoe built the campus, and Oracle leases it to run capacity for OpenAI."
+    assert ("Crusoe", "PROVIDES_CLOUD", "Oracle") not in triples(extractor, text)
+
+
+def test_an_it_after_things_in_the_plural_is_still_the_company(extractor):
+    text = "OpenAI buys capacity from CoreWeave and owns shares in it."
+    assert ("OpenAI", "INVESTS_IN", "CoreWeave") in triples(extractor, text)
