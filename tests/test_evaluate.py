@@ -14,9 +14,9 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 # Measured on the development set when these floors were set; raise them as the rules improve,
 # never lower them to make a change pass.
-DEV_CORE_F1_FLOOR = 0.865
+DEV_CORE_F1_FLOOR = 0.87
 DEV_ALL_F1_FLOOR = 0.87
-DEV_CORE_PRECISION_FLOOR = 0.955
+DEV_CORE_PRECISION_FLOOR = 0.96
 
 
 def record(subject, relation, obj, article="a", **fields):
