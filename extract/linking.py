@@ -503,11 +503,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
                 mention = Mention(start, end, author.entity, "pronoun", PRONOUN_CONFIDENCE)
         else:
             antecedent = _pronoun_antecedent(
-                doc,
-                mentions,
-                doc[start],
-                linker.descriptions,
-                linker.lexicon.pronouns.get("personal", frozenset()),
+                doc, mentions, doc[start], linker.descriptions, linker.lexicon
             )
             if antecedent is not None:
                 mention = Mention(start, end, antecedent.entity, "pronoun", PRONOUN_CONFIDENCE)
@@ -730,7 +726,7 @@ def _pronoun_antecedent(
     mentions: list[Mention],
     pronoun: Token,
     descriptions: frozenset[str] = frozenset(),
-    personal: frozenset[str] = frozenset(),
+    lexicon: Lexicon | None = None,
 ) -> Mention | None:
     """Resolve "it" / "its": the clause's subject for a possessive, else the most salient.
 
@@ -774,6 +770,17 @@ def _pronoun_antecedent(
             else:
                 break
         predicate = holder.dep_ in {"attr", "acomp"}
+        if (
+            lexicon is not None
+            and verb.lemma_.lower() in lexicon.classes.get("funding", frozenset())
+            and verb.head.lemma_.lower() in lexicon.words.get("round_verbs", frozenset())
+        ):
+            # "Nvidia led its $2 billion round": no one leads or joins its own round
+            excluded |= {
+                everywhere[c.i].entity.id
+                for c in verb.head.children
+                if c.dep_ in _SUBJECT_DEPS and c.i in everywhere
+            }
         if holder.dep_ == "appos" and holder.head.i in everywhere:
             # "Amazon, its biggest backer": an apposition's "its" is not the name it describes
             excluded.add(everywhere[holder.head.i].entity.id)
@@ -872,6 +879,7 @@ def _pronoun_antecedent(
                 return mention
     sents = sentences(doc)
     number = sents.number[sentence.start]
+    personal = lexicon.pronouns.get("personal", frozenset()) if lexicon else frozenset()
     for back in range(1, 4):
         skipped = sents.spans[max(number - back, 0)]
         recent = [m for m in orgs if m.start >= skipped.start and m.entity.id not in excluded]

@@ -1522,3 +1522,8 @@ def test_an_it_after_a_thing_named_in_between_is_not_the_company_before(extracto
 def test_an_it_after_things_in_the_plural_is_still_the_company(extractor):
     text = "OpenAI buys capacity from CoreWeave and owns shares in it."
     assert ("OpenAI", "INVESTS_IN", "CoreWeave") in triples(extractor, text)
+
+
+def test_no_one_leads_its_own_round(extractor):
+    text = "Reflection AI, which develops open models, said Nvidia led its $2 billion round."
+    assert ("Nvidia", "INVESTS_IN", "Reflection AI") in triples(extractor, text)
