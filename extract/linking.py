@@ -775,12 +775,16 @@ def _pronoun_antecedent(
             and verb.lemma_.lower() in lexicon.classes.get("funding", frozenset())
             and verb.head.lemma_.lower() in lexicon.words.get("round_verbs", frozenset())
         ):
-            # "Nvidia led its $2 billion round": no one leads or joins its own round
-            excluded |= {
-                everywhere[c.i].entity.id
-                for c in verb.head.children
-                if c.dep_ in _SUBJECT_DEPS and c.i in everywhere
-            }
+            # "Nvidia led its $2 billion round": no one leads or joins its own round, nor
+            # does a list the leader is named in ("A, B and C, which led its round")
+            leader = verb.head
+            subjects = [
+                leader.head if c.lower_ in _RELATIVE and leader.dep_ == "relcl" else c
+                for c in leader.children
+                if c.dep_ in _SUBJECT_DEPS
+            ]
+            listed = [t for s in subjects for t in (s, *s.subtree) if t.i in everywhere]
+            excluded |= {everywhere[t.i].entity.id for t in listed}
         if holder.dep_ == "appos" and holder.head.i in everywhere:
             # "Amazon, its biggest backer": an apposition's "its" is not the name it describes
             excluded.add(everywhere[holder.head.i].entity.id)

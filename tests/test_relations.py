@@ -1527,3 +1527,10 @@ def test_an_it_after_things_in_the_plural_is_still_the_company(extractor):
 def test_no_one_leads_its_own_round(extractor):
     text = "Reflection AI, which develops open models, said Nvidia led its $2 billion round."
     assert ("Nvidia", "INVESTS_IN", "Reflection AI") in triples(extractor, text)
+
+
+def test_a_list_that_led_its_round_does_not_own_it(extractor):
+    text = "OpenAI's backers include Microsoft, Thrive Capital and SoftBank, which led its latest round."
+    found = triples(extractor, text)
+    assert ("SoftBank", "INVESTS_IN", "OpenAI") in found
+    assert not any(o == "Microsoft" for _, _, o in found)
