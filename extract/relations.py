@@ -276,6 +276,7 @@ class _DocContext:
                 if not found and any(f.id == "partnership.noun" for f in frames):
                     unnamed.append(token)
             claims.extend(found)
+            claims.extend(self._gapped_claims(token, found))
         return claims + self._unnamed_partnership(sent, claims, unnamed)
 
     def _status_at(self, t: Token) -> str | None:
@@ -1204,6 +1205,8 @@ class _DocContext:
                 and child.i in self.index
                 and any(c.dep_ == "cc" for c in child.children)
             )
+            if child.dep_ == "conj" and self._gapped(child):
+                continue  # "in Anthropic, and Nvidia up to $10 billion": another subject
             if (
                 child.dep_ == "conj"
                 or coordinated
@@ -1228,6 +1231,47 @@ class _DocContext:
         for m in found:
             unique.setdefault(m.start, m)
         return list(unique.values())
+
+    def _gapped_claims(self, verb: Token, found: list[Claim]) -> list[Claim]:
+        """The claims of a clause that leaves its verb out: "Microsoft will invest $5 billion in
+        Anthropic, and [Nvidia up to $10 billion]" says Nvidia invests in Anthropic too."""
+        if not found or verb.pos_ != "VERB":
+            return []
+        out = []
+        for conj in verb.subtree:
+            mention = self.index.get(conj.i)
+            if (
+                conj.dep_ != "conj"
+                or conj.i < verb.i
+                or not _is_org(mention)
+                or not self._gapped(conj)
+                or next((a for a in conj.ancestors if a.pos_ in {"VERB", "AUX"}), None) != verb
+            ):
+                continue
+            amount = next(
+                (self.money[i] for i in range(mention.end, mention.end + 4) if i in self.money),
+                None,
+            )
+            for claim in found:
+                if claim.relation in {"INVESTS_IN", "ACQUIRES"} and claim.object is not None:
+                    subject = self.gaz.party(mention.entity)[0]
+                    if subject.id != claim.object.id:
+                        copy = Claim(
+                            claim.relation, subject, claim.object, None, claim.sentence,
+                            claim.trigger, claim.frame, claim.confidence, claim.status,
+                            amount, claim.date,
+                        )  # fmt: skip
+                        out.append(copy)
+        return out
+
+    def _gapped(self, conj: Token) -> bool:
+        """Whether a conjunct opens a clause whose verb is left out, an amount straight after
+        it: "Microsoft will invest $5 billion in Anthropic, and [Nvidia] up to $10 billion"."""
+        mention = self.index.get(conj.i)
+        i = mention.end if mention is not None else conj.i + 1
+        while i < len(self.doc) and i not in self.money and self.doc[i].dep_ == "quantmod":
+            i += 1  # "up to", "about"
+        return i in self.money
 
     def _group_leads(self, group: Token) -> list[Mention]:
         """The names leading a group of investors: "a group of investors led by A and B"."""
@@ -1481,6 +1525,8 @@ class _DocContext:
                     root = root.head
                 if root.dep_ not in {"conj", "appos", "nmod"} or mention.entity.type == "MEDIA":
                     break
+                if self._gapped(root):
+                    break  # "in Anthropic, and Nvidia up to $10 billion": a clause of its own
                 items.append(mention)
                 i = mention.end
                 continue

@@ -1534,3 +1534,29 @@ def test_a_list_that_led_its_round_does_not_own_it(extractor):
     found = triples(extractor, text)
     assert ("SoftBank", "INVESTS_IN", "OpenAI") in found
     assert not any(o == "Microsoft" for _, _, o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Microsoft will invest up to $5 billion in Anthropic, and Nvidia up to $10 billion.",
+            {
+                ("Microsoft", "INVESTS_IN", "Anthropic", 5e9),
+                ("Nvidia", "INVESTS_IN", "Anthropic", 10e9),
+            },
+        ),
+        (
+            "Amazon invested $4 billion in Anthropic and Google $2 billion.",
+            {
+                ("Amazon", "INVESTS_IN", "Anthropic", 4e9),
+                ("Google", "INVESTS_IN", "Anthropic", 2e9),
+            },
+        ),
+    ],
+)
+def test_a_clause_that_leaves_its_verb_out_has_its_own_subject_and_amount(
+    extractor, text, expected
+):
+    found = extractor.extract_article(Article(id="t", text=text))
+    assert {(t["subject"], t["relation"], t["object"], t["amount_usd"]) for t in found} == expected
