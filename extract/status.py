@@ -41,9 +41,21 @@ def scope(trigger: Token, report_nouns: Collection[str] = ()) -> list[Token]:
     while current.head.i != current.i and (
         current.dep_ not in BARRIERS or _complement(current, report_nouns)
     ):
+        if _own_clause_in_list(current):
+            break  # "X is no longer exclusive ..., but [Microsoft remains its investor]"
         current = current.head
         tokens.append(current)
     return tokens
+
+
+def _own_clause_in_list(token: Token) -> bool:
+    """A clause coordinated with another and saying its own subject stands on its own: cues of
+    the first clause do not reach it."""
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
 
 
 def _complement(token: Token, report_nouns: Collection[str]) -> bool:

@@ -1560,3 +1560,22 @@ def test_a_clause_that_leaves_its_verb_out_has_its_own_subject_and_amount(
 ):
     found = extractor.extract_article(Article(id="t", text=text))
     assert {(t["subject"], t["relation"], t["object"], t["amount_usd"]) for t in found} == expected
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_status(extractor):
+    text = (
+        "OpenAI is no longer exclusive to Microsoft's cloud, but Microsoft remains its largest"
+        " investor."
+    )
+    found = only(extractor, text)
+    assert (found["subject"], found["relation"], found["status"]) == (
+        "Microsoft",
+        "INVESTS_IN",
+        "confirmed",
+    )
+
+
+def test_talks_reach_both_infinitives_of_one_subject(extractor):
+    text = "Amazon is in talks to invest in Anthropic and to supply it with chips."
+    found = extractor.extract_article(Article(id="t", text=text))
+    assert {t["status"] for t in found if t["relation"] != "OWNS"} == {"in_talks"}
