@@ -135,6 +135,20 @@ def _cues(chain: list[Token]) -> list[Token]:
     return sorted(cues, key=lambda t: t.i)
 
 
+def _first_hand(cues: list[Token], sources: Collection[str]) -> bool:
+    """Whether every "according to" among the cues names the party itself, not a reporter."""
+    named = [
+        g
+        for t in cues
+        if t.lower_ == "according"
+        for p in t.children
+        if p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return bool(named) and all(g.lemma_.lower() in sources for g in named)
+
+
 def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None) -> str | None:
     """Return the status of the claim stated at ``trigger``, or None when it is negated or denied.
 
@@ -180,7 +194,12 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
     if scope_lemmas & words["confirming"]:
         return "confirmed"  # "Amazon confirmed the report that it would invest"
     reported = (lemmas & status["reported"]) - status["reporting_subjects_only"]
-    if reported or any(f" {p} " in text for p in status["reported_phrases"]):
+    phrases = status["reported_phrases"]
+    if _first_hand(cues, words.get("first_hand_sources", frozenset())):
+        # "according to the company", "according to a statement": the party itself says so
+        reported -= {"according"}
+        phrases = tuple(p for p in phrases if p != "according to")
+    if reported or any(f" {p} " in text for p in phrases):
         return "reported"
     for token in chain[1:]:
         if token.lemma_.lower() in status["reporting_subjects_only"]:

@@ -1579,3 +1579,16 @@ def test_talks_reach_both_infinitives_of_one_subject(extractor):
     text = "Amazon is in talks to invest in Anthropic and to supply it with chips."
     found = extractor.extract_article(Article(id="t", text=text))
     assert {t["status"] for t in found if t["relation"] != "OWNS"} == {"in_talks"}
+
+
+@pytest.mark.parametrize(
+    ("source", "status"),
+    [
+        ("the company", "confirmed"),
+        ("a statement from the company", "confirmed"),
+        ("people familiar with the matter", "reported"),
+    ],
+)
+def test_according_to_the_party_itself_is_no_report(extractor, source, status):
+    found = only(extractor, f"Google has invested in Anthropic, according to {source}.")
+    assert found["status"] == status
