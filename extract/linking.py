@@ -84,7 +84,6 @@ class EntityLinker:
         self.places = lexicon.places | {e.hq for e in gazetteer if e.hq}
         self.places_lower = {p.lower() for p in self.places}
         self.dictionary = _dictionary(nlp)
-        self.descriptions = frozenset(lexicon.coreference)
 
     def is_word(self, text: str) -> bool:
         """Whether ``text`` is an English word of the model's lemmatizer ("revenue", not
@@ -405,7 +404,8 @@ def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
     """Proper names the NER missed that an organisation noun introduces ("AI startup Poolside")."""
     spans = []
     suffixes = lexicon.org_suffixes
-    for token in _proper_or_among(doc, suffixes):
+    proper = doc.to_array(POS) == PROPN
+    for token in _tokens(doc, proper | _written_as(doc, ORTH, suffixes)):
         if token.text in suffixes and _numbered_name(token, taken, lexicon):
             spans.append(doc[token.i - 1 : token.i + 1])  # "1789 Capital", "500 Ventures"
             continue
@@ -455,7 +455,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
         candidates.append((start, end, "role", None))
     singular = linker.lexicon.pronouns["singular"]
     first_person = linker.lexicon.pronouns.get("first_person", frozenset())
-    for token in _words_among(doc, singular | first_person):
+    for token in _tokens(doc, _written_as(doc, LOWER, singular | first_person)):
         if token.pos_ != "PRON":
             continue
         if token.lower_ in singular:
@@ -502,9 +502,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
             if author is not None:
                 mention = Mention(start, end, author.entity, "pronoun", PRONOUN_CONFIDENCE)
         else:
-            antecedent = _pronoun_antecedent(
-                doc, mentions, doc[start], linker.descriptions, linker.lexicon
-            )
+            antecedent = _pronoun_antecedent(doc, mentions, doc[start], linker.lexicon)
             if antecedent is not None:
                 mention = Mention(start, end, antecedent.entity, "pronoun", PRONOUN_CONFIDENCE)
         if mention is not None:
@@ -513,20 +511,15 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _proper_or_among(doc: Doc, words: frozenset[str]) -> list[Token]:
-    """The proper nouns of a doc and the tokens written as one of ``words``, in order."""
-    marks = doc.to_array([POS, ORTH])
-    hashes = np.fromiter((doc.vocab.strings[w] for w in words), dtype=marks.dtype)
-    chosen = (marks[:, 0] == PROPN) | np.isin(marks[:, 1], hashes)
-    return [doc[i] for i in np.flatnonzero(chosen).tolist()]
-
-
-def _words_among(doc: Doc, words: frozenset[str]) -> list[Token]:
-    """The tokens whose lower-case form is one of ``words``, found on the doc's arrays rather
+def _written_as(doc: Doc, attr: int, words: frozenset[str]) -> np.ndarray:
+    """Which tokens' ``attr`` (ORTH, LOWER) is one of ``words``, read on the doc's arrays rather
     than by asking every token (a doc has tens of thousands; few are these)."""
-    lowers = doc.to_array(LOWER)
-    hashes = np.fromiter((doc.vocab.strings[w] for w in words), dtype=lowers.dtype)
-    return [doc[i] for i in np.flatnonzero(np.isin(lowers, hashes)).tolist()]
+    values = doc.to_array(attr)
+    return np.isin(values, np.fromiter((doc.vocab.strings[w] for w in words), dtype=values.dtype))
+
+
+def _tokens(doc: Doc, chosen: np.ndarray) -> list[Token]:
+    return [doc[i] for i in np.flatnonzero(chosen).tolist()]
 
 
 def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
@@ -725,8 +718,7 @@ def _pronoun_antecedent(
     doc: Doc,
     mentions: list[Mention],
     pronoun: Token,
-    descriptions: frozenset[str] = frozenset(),
-    lexicon: Lexicon | None = None,
+    lexicon: Lexicon,
 ) -> Mention | None:
     """Resolve "it" / "its": the clause's subject for a possessive, else the most salient.
 
@@ -771,9 +763,8 @@ def _pronoun_antecedent(
                 break
         predicate = holder.dep_ in {"attr", "acomp"}
         if (
-            lexicon is not None
-            and verb.lemma_.lower() in lexicon.classes.get("funding", frozenset())
-            and verb.head.lemma_.lower() in lexicon.words.get("round_verbs", frozenset())
+            verb.lemma_.lower() in lexicon.classes["funding"]
+            and verb.head.lemma_.lower() in lexicon.words["round_verbs"]
         ):
             # "Nvidia led its $2 billion round": no one leads or joins its own round, nor
             # does a list the leader is named in ("A, B and C, which led its round")
@@ -810,7 +801,7 @@ def _pronoun_antecedent(
                     if (
                         mention is None
                         and not predicate
-                        and member.lemma_.lower() in descriptions
+                        and member.lemma_.lower() in lexicon.coreference  # a description noun
                         and any(c.lower_ == "the" for c in member.children)
                     ):
                         return None  # "the startup, which counts A among its backers": its own
@@ -836,7 +827,8 @@ def _pronoun_antecedent(
                 return mention
             if subject.pos_ == "PRON":
                 return None  # the sayer is an "it" no one could resolve: so is this one
-    sentence = sentences(doc).of(pronoun.i)
+    sents = sentences(doc)
+    sentence = sents.of(pronoun.i)
     if pronoun.dep_ in {"dobj", "pobj", "dative"}:
         # "OpenAI buys capacity from CoreWeave and owns shares in it": not the subject, the
         # nearest organisation before it.
@@ -866,7 +858,7 @@ def _pronoun_antecedent(
             and before[-1].entity.id not in excluded
         ):
             return before[-1]
-    previous_start = sentences(doc).start(sentence.start - 1) if sentence.start > 0 else 0
+    previous_start = sents.start(sentence.start - 1) if sentence.start > 0 else 0
     if pronoun.dep_ == "nsubj" and sentence.start > 0 and pronoun.head.dep_ == "ROOT":
         # "Meta took a different route: it bought ...": a subject earlier in its own sentence
         for mention in reversed(orgs):
@@ -881,9 +873,8 @@ def _pronoun_antecedent(
             mention = by_token.get(subject.i)
             if mention is not None:
                 return mention
-    sents = sentences(doc)
     number = sents.number[sentence.start]
-    personal = lexicon.pronouns.get("personal", frozenset()) if lexicon else frozenset()
+    personal = lexicon.pronouns.get("personal", frozenset())
     for back in range(1, 4):
         skipped = sents.spans[max(number - back, 0)]
         recent = [m for m in orgs if m.start >= skipped.start and m.entity.id not in excluded]
