@@ -487,7 +487,7 @@ class _DocContext:
             if t.i not in self._slot_cache:
                 self._slot_cache[t.i] = self._slots(t)
             slots = self._slot_cache[t.i]
-        if frame.requires and not self._satisfies(frame.requires, t, slots):
+        if frame.requires and not self._satisfies(frame, t, slots):
             return []
         if frame.relation == "SUPPLY":
             pairs = self._supply_pairs(frame, t, slots)
@@ -693,7 +693,8 @@ class _DocContext:
         claim = self._claim(frame, t, sent, first, second, relation, None)
         return [claim] if claim is not None else []
 
-    def _satisfies(self, requires: tuple[str, ...], t: Token, slots: dict) -> bool:
+    def _satisfies(self, frame: Frame, t: Token, slots: dict) -> bool:
+        requires = frame.requires
         objects = [
             tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())
         ]
@@ -723,13 +724,10 @@ class _DocContext:
                 o.lemma_.lower() in self.words["portfolio_nouns"] for o in slots.get("nsubj", ())
             ):
                 return True
-            if need == "STAKE_OF" and any(
-                w.lemma_.lower() in self.cls["stake"]
-                for w in _through_amounts(slots.get("prep:of", ()), self.money)
-            ):
-                return True  # "Meta's purchase of a 49% stake in Scale AI"
+            # a verb's stake is its object; a noun's is what it is of ("purchase of a stake")
+            held = objects if "VERB" in frame.pos else list(slots.get("prep:of", ()))
             if need == "STAKE" and any(
-                w.lemma_.lower() in self.cls["stake"] for w in _through_amounts(objects, self.money)
+                w.lemma_.lower() in self.cls["stake"] for w in _through_amounts(held, self.money)
             ):
                 return True
             if need == "CHIPS" and any(
@@ -1042,10 +1040,7 @@ class _DocContext:
             slots["compound" if named_modifier or dep == "nummod" else dep].append(child)
 
     def _subjects(self, verb: Token) -> list[Token]:
-        subjects = [c for c in verb.children if c.dep_ in _SUBJ]
-        if verb.dep_ == "relcl":
-            subjects = [verb.head if s.lower_ in _RELATIVE else s for s in subjects]
-        return subjects or self._inherited_subject(verb)
+        return self._own_subjects(verb) or self._inherited_subject(verb)
 
     def _inherited_subject(self, verb: Token) -> list[Token]:
         """The subject a verb without one takes from above it, or from its list item's label."""
@@ -1325,9 +1320,10 @@ class _DocContext:
 
     def _remember_raiser(self, verb: Token) -> None:
         """Remember who raised money, for: X raised $2 billion. A took part."""
-        owners = [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
+        subjects = self._subjects(verb)
+        owners = [self.index[s.i] for s in subjects if s.i in self.index]
         if not owners:
-            owners = [m for s in self._subjects(verb) for m in self._raiser_named(s)]
+            owners = [m for s in subjects for m in self._raiser_named(s)]
         if owners := [m for m in owners if m.entity.type == "ORG"]:
             self._remember_round(verb, owners)
 
