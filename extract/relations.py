@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import combinations
@@ -56,7 +56,6 @@ _GUESS_SUBJECT_TAGS = {"nsubj", "prep:by"}
 _NOT_COMPANY_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP", "DATE"})
 _DESCRIPTION_POS = {"NOUN", "ADJ", "PROPN", "PUNCT", "CCONJ"}  # words of "the chip and cloud firm"
 _CLAUSE_DEPS = {"relcl", "acl", "xcomp", "ccomp", "advcl"}
-_HOSTED = {"host", "serve"}  # run on a cloud only in the passive
 _TIES = {"INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "DISTRIBUTES"}
 
 
@@ -330,6 +329,8 @@ class _DocContext:
             for i in range(sent.start, sent.end)
             if i in self.index and self.index[i].entity.type != "MEDIA"
         }
+        if len(named) != 1:
+            return []
         for token in nouns:
             partners = [
                 self.index[g.i]
@@ -338,11 +339,7 @@ class _DocContext:
                 for g in p.children
                 if g.i in self.index and _is_org(self.index[g.i])
             ]
-            if (
-                len(partners) != 1
-                or len(named) != 1
-                or any(c.dep_ == "poss" for c in token.children)
-            ):
+            if len(partners) != 1 or any(c.dep_ == "poss" for c in token.children):
                 continue
             topic = self._topic(token, exclude=named)
             status = self._status_at(token)
@@ -456,7 +453,7 @@ class _DocContext:
         verbs = [t for t in chain if t.pos_ in {"VERB", "AUX"}]
         if any(t.lemma_.lower() in self.words["pending"] for t in chain):
             return False
-        done = {"complete", "close", "finalize", "finalise"}
+        done = self.words["completion_verbs"]
         # "its purchase of W&B, which it completed in May": the clause may hang on the object
         held = [trigger] + [
             g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
@@ -1239,34 +1236,32 @@ class _DocContext:
                 conj.dep_ != "conj"
                 or conj.i < verb.i
                 or not _is_org(mention)
-                or not self._gapped(conj)
                 or next((a for a in conj.ancestors if a.pos_ in {"VERB", "AUX"}), None) != verb
             ):
                 continue
-            amount = next(
-                (self.money[i] for i in range(mention.end, mention.end + 4) if i in self.money),
-                None,
+            amount = self._amount_after(conj)
+            if amount is None:
+                continue
+            subject = self.gaz.party(mention.entity)[0]
+            out.extend(
+                replace(claim, subject=subject, via=None, amount_usd=amount)
+                for claim in found
+                if claim.relation in {"INVESTS_IN", "ACQUIRES"} and subject.id != claim.object.id
             )
-            for claim in found:
-                if claim.relation in {"INVESTS_IN", "ACQUIRES"} and claim.object is not None:
-                    subject = self.gaz.party(mention.entity)[0]
-                    if subject.id != claim.object.id:
-                        copy = Claim(
-                            claim.relation, subject, claim.object, None, claim.sentence,
-                            claim.trigger, claim.frame, claim.confidence, claim.status,
-                            amount, claim.date,
-                        )  # fmt: skip
-                        out.append(copy)
         return out
 
     def _gapped(self, conj: Token) -> bool:
         """Whether a conjunct opens a clause whose verb is left out, an amount straight after
         it: "Microsoft will invest $5 billion in Anthropic, and [Nvidia] up to $10 billion"."""
+        return self._amount_after(conj) is not None
+
+    def _amount_after(self, conj: Token) -> float | None:
+        """The amount straight after a name ("Nvidia [up to $10 billion]"), if one follows."""
         mention = self.index.get(conj.i)
         i = mention.end if mention is not None else conj.i + 1
         while i < len(self.doc) and i not in self.money and self.doc[i].dep_ == "quantmod":
             i += 1  # "up to", "about"
-        return i in self.money
+        return self.money.get(i)
 
     def _group_leads(self, group: Token) -> list[Mention]:
         """The names leading a group of investors: "a group of investors led by A and B"."""
@@ -2086,6 +2081,7 @@ class _DocContext:
                 # "its models, TPUs", "thousands of Nvidia GPUs": go down to what names it.
                 partitive = (
                     token.lemma_.lower() in self.cls["partitive"]
+                    or token.lemma_.lower() in self.words["quantifiers"]  # "much of its compute"
                     or token.like_num
                     or token.i in self.money
                 )
@@ -2239,18 +2235,12 @@ class _DocContext:
                     continue
                 pairs += [(p, c, k, None) for c in customers]
             return pairs
-        if (
-            frame.id == "run-on.verb"
-            and lemma in _HOSTED
-            and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
-        ):
-            return []  # "hosted on AWS" runs there; "AWS hosts X's models" offers them
-        if (
-            frame.id == "run-on.verb"
-            and lemma not in _HOSTED
-            and any(c.dep_ == "agent" for c in t.children)
-        ):
-            return []  # "data centres run by Fluidstack": operated, not run on
+        if frame.id == "run-on.verb":
+            hosted = lemma in self.words["hosting_verbs"]
+            if hosted and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children):
+                return []  # "hosted on AWS" runs there; "AWS hosts X's models" offers them
+            if not hosted and any(c.dep_ == "agent" for c in t.children):
+                return []  # "data centres run by Fluidstack": operated, not run on
         objects = [tok for tag in ("dobj",) for tok in slots.get(tag, ())]
         if frame.id in {"supply.verb", "power.verb"} and any(
             o.lemma_.lower() in self.words["model_nouns"]
@@ -2431,7 +2421,8 @@ class _DocContext:
         return None
 
     def _deal_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
-        kind = self._typed_kind(slots, frame) or self._purpose_kind(t)
+        purposes = self._purposes(t)
+        kind = self._typed_kind(slots, frame) or self._purpose_kind(purposes)
         typed_products = [
             m
             for tag in frame.typed_by
@@ -2442,7 +2433,7 @@ class _DocContext:
         untyped = kind is None
         if untyped and t.lemma_.lower() not in self.words["plain_deals"]:
             return []
-        if untyped and self._deal_purpose_offers(t):
+        if untyped and self._deal_purpose_offers(purposes):
             return []  # "a deal with Samsung to integrate its assistant into Galaxy phones"
         parties = []
         for tag in frame.parties:
@@ -2506,7 +2497,7 @@ class _DocContext:
             if c.dep_ in {"acl", "advcl", "xcomp", "relcl"} and c.pos_ == "VERB"
         ]
 
-    def _deal_purpose_offers(self, deal: Token) -> bool:
+    def _deal_purpose_offers(self, purposes: list[Token]) -> bool:
         """Whether the deal is for offering or building in something, not for buying compute."""
         return any(  # but "a deal to add computing capacity" buys it
             (
@@ -2514,12 +2505,12 @@ class _DocContext:
                 or c.lemma_.lower() in self._distribution.lemmas
             )
             and not any(self._kind_of_noun(g) in {"chips", "cloud"} for g in c.subtree)
-            for c in self._purposes(deal)
+            for c in purposes
         )
 
-    def _purpose_kind(self, deal: Token) -> str | None:
+    def _purpose_kind(self, purposes: list[Token]) -> str | None:
         """What a deal buys, said by the object of its purpose: "to secure GPU capacity"."""
-        for verb in self._purposes(deal):
+        for verb in purposes:
             if verb.lemma_.lower() not in self.words["acquiring_verbs"]:
                 continue
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
