@@ -480,7 +480,8 @@ class _DocContext:
             return []
         slots = self._linear.get(t.i)
         if not slots:
-            # a word's slots are the same for all its frames: worked out once, read, never changed
+            # a word's slots are the same for all its frames: worked out once (a name a later
+            # frame guesses joins the index, not these slots; the guessed name is read through it)
             if t.i not in self._slot_cache:
                 self._slot_cache[t.i] = self._slots(t)
             slots = self._slot_cache[t.i]
