@@ -524,7 +524,10 @@ class _DocContext:
         after_apposition = (
             t.tag_ == "VBN" and t.dep_ == "acl" and t.i > sent.start and t.doc[t.i - 1].text == ","
         )
-        if t.tag_ not in {"VBD", "VBZ", "VBP", "VB", "VBG"} and not after_apposition:
+        # "A and B co-led, and were joined by C": a past tense read as a participle and hung on
+        # the names as their conjunct
+        on_names = t.tag_ == "VBN" and t.dep_ == "conj" and t.head.pos_ in {"PROPN", "NOUN"}
+        if t.tag_ not in {"VBD", "VBZ", "VBP", "VB", "VBG"} and not (after_apposition or on_names):
             return []
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children):
             return []
@@ -773,9 +776,16 @@ class _DocContext:
         if t.pos_ == "NOUN" and t.dep_ == "conj" and t.head.pos_ == "NOUN" and "poss" not in slots:
             slots["poss"].extend(c for c in t.head.children if c.dep_ == "poss")
         # Right node raising: "trains and deploys its models on OCI"; not when the verb has an
-        # object of its own ("leverage its hardware and reduce dependency on Nvidia").
+        # object of its own ("leverage its hardware and reduce dependency on Nvidia"), nor from a
+        # conjunct with its own subject ("X led, and Y took part").
         if t.pos_ == "VERB" and "dobj" not in slots:
-            for conj in (c for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            for conj in (
+                c
+                for c in t.children
+                if c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(g.dep_ in _SUBJ for g in c.children)
+            ):
                 for child in conj.children:
                     if child.dep_ == "prep" and "prep:" + child.lower_ not in slots:
                         slots["prep:" + child.lower_].extend(

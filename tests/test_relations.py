@@ -1592,3 +1592,24 @@ def test_talks_reach_both_infinitives_of_one_subject(extractor):
 def test_according_to_the_party_itself_is_no_report(extractor, source, status):
     found = only(extractor, f"Google has invested in Anthropic, according to {source}.")
     assert found["status"] == status
+
+
+def test_venture_firms_the_ner_calls_people_are_investors(extractor):
+    text = "Cerebras raised $1.1 billion. Fidelity led, and Alpha Wave and Peak XV took part."
+    assert triples(extractor, text) == {
+        ("Fidelity", "INVESTS_IN", "Cerebras"),
+        ("Alpha Wave Global", "INVESTS_IN", "Cerebras"),
+        ("Peak XV Partners", "INVESTS_IN", "Cerebras"),
+    }
+
+
+def test_a_past_tense_hung_on_the_names_as_their_conjunct_is_their_verb(extractor):
+    text = (
+        "Writer raised $200 million. Premji Invest and Radical Ventures co-led, and were joined"
+        " by Salesforce Ventures."
+    )
+    assert triples(extractor, text) == {
+        ("Premji Invest", "INVESTS_IN", "Writer"),
+        ("Radical Ventures", "INVESTS_IN", "Writer"),
+        ("Salesforce", "INVESTS_IN", "Writer"),
+    }
