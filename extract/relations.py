@@ -1781,6 +1781,12 @@ class _DocContext:
                     if g.dep_ == "pobj"
                 ]
             out.extend(objs or self._subjects(verb))
+        if any(
+            c.dep_ == "prep"
+            and (c.lower_ in {"including", "like"} or any(g.lower_ == "such" for g in c.children))
+            for c in t.children
+        ):
+            out.append(t)  # "the startup's investors, including A and B": its members
         return out
 
     def _resolve(

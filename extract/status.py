@@ -163,6 +163,14 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
     """
     status, words = lexicon.status, lexicon.words
     chain = scope(trigger, words["report_nouns"])
+    if (
+        trigger.dep_ in {"nsubj", "nsubjpass"}
+        and trigger.lemma_.lower() in words["round_roles"]
+        and trigger.head.lemma_.lower() not in words["copulas"]
+    ):
+        # "Its investors, including A and B, did not comment": the role noun says the tie; what
+        # its holders then do or do not do is another matter
+        chain = [trigger]
     cues = _cues(chain)
     lemmas = {t.lemma_.lower() for t in cues} | {t.lower_ for t in cues}
     text = " " + " ".join(t.lower_ for t in cues) + " "

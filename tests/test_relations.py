@@ -1613,3 +1613,25 @@ def test_a_past_tense_hung_on_the_names_as_their_conjunct_is_their_verb(extracto
         ("Radical Ventures", "INVESTS_IN", "Writer"),
         ("Salesforce", "INVESTS_IN", "Writer"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cohere is hiring. The startup's investors, including Nvidia and Salesforce, did not comment.",
+        "Cohere is hiring. Its backers, such as Nvidia and Salesforce, declined to comment.",
+    ],
+)
+def test_the_examples_a_role_noun_gives_are_its_holders(extractor, text):
+    assert triples(extractor, text) == {
+        ("Nvidia", "INVESTS_IN", "Cohere"),
+        ("Salesforce", "INVESTS_IN", "Cohere"),
+    }
+
+
+def test_funding_that_came_from_companies_is_their_investment(extractor):
+    text = "Cohere's latest funding came from Nvidia and Salesforce. The idea came from Google."
+    assert triples(extractor, text) == {
+        ("Nvidia", "INVESTS_IN", "Cohere"),
+        ("Salesforce", "INVESTS_IN", "Cohere"),
+    }
