@@ -810,6 +810,8 @@ class _DocContext:
         holders = ("dobj", "npadvmod", "attr", "nsubj" if passive else "_")
         if t.pos_ in {"NOUN", "PROPN"}:
             holders += ("amod",)  # "a contract [worth $11.9 billion [with OpenAI]]"
+            # "a supplier of [computing capacity [to OpenAI]]"
+            holders += ("prep:of",)
         for key in holders:
             for holder in list(slots.get(key, ())):
                 if holder.i in self.index and not (
@@ -821,6 +823,7 @@ class _DocContext:
                     or holder.i in self.money
                     or t.pos_ == "VERB"
                     or key == "amod"
+                    or (key == "prep:of" and holder.lemma_.lower() in self.cls["cloud_nouns"])
                 ):
                     # Two levels down: "trains [some [of its models [on TPUs]]]".
                     for grand in holder.children:

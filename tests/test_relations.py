@@ -1635,3 +1635,8 @@ def test_funding_that_came_from_companies_is_their_investment(extractor):
         ("Nvidia", "INVESTS_IN", "Cohere"),
         ("Salesforce", "INVESTS_IN", "Cohere"),
     }
+
+
+def test_a_supplier_of_capacity_to_a_company_provides_it(extractor):
+    text = "Google Cloud became a supplier of computing capacity to OpenAI."
+    assert triples(extractor, text) == {("Google", "PROVIDES_CLOUD", "OpenAI")}
