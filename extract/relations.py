@@ -2281,6 +2281,11 @@ class _DocContext:
         resources = self._resources(
             resource_tokens, ownerless, buying=lemma in self.words["buy_verbs"]
         )
+        if frame.id == "work-with.verb":
+            # "works with OpenAI on Stargate": a company worked on is a project, not a resource;
+            # "with Broadcom on a chip of its own": the kind stays, made by the one worked with
+            ownerless += [k for r, k in resources if not r.entity.is_product]
+            resources = [(r, k) for r, k in resources if r.entity.is_product]
         customers = self._resolve(frame.customer, t, slots)
         own = {self.gaz.party(c.entity)[0].id for c in customers}
         if len(own) == 1 and any(slots.get(tag) for tag in frame.provider):

@@ -1640,3 +1640,12 @@ def test_funding_that_came_from_companies_is_their_investment(extractor):
 def test_a_supplier_of_capacity_to_a_company_provides_it(extractor):
     text = "Google Cloud became a supplier of computing capacity to OpenAI."
     assert triples(extractor, text) == {("Google", "PROVIDES_CLOUD", "OpenAI")}
+
+
+def test_a_company_worked_on_is_a_project_not_a_resource(extractor):
+    assert triples(extractor, "Samsung is working with OpenAI on Stargate.") == set()
+
+
+def test_a_chipmakers_name_run_together_is_its_own_alias(extractor):
+    found = only(extractor, "Qualcomm is buying Alphawave for $2.4 billion.")
+    assert (found["subject"], found["object"]) == ("Qualcomm", "Alphawave Semi")
