@@ -41,7 +41,7 @@ def scope(trigger: Token, report_nouns: Collection[str] = ()) -> list[Token]:
     while current.head.i != current.i and (
         current.dep_ not in BARRIERS or _complement(current, report_nouns)
     ):
-        if _own_clause_in_list(current):
+        if _own_clause_in_list(current) or _perfect_participle(current):
             break  # "X is no longer exclusive ..., but [Microsoft remains its investor]"
         current = current.head
         tokens.append(current)
@@ -55,6 +55,14 @@ def _own_clause_in_list(token: Token) -> bool:
         token.dep_ == "conj"
         and token.pos_ in {"VERB", "AUX"}
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    )
+
+
+def _perfect_participle(token: Token) -> bool:
+    """ "[Having invested $4 billion], Amazon is weighing more": done before the main clause,
+    whose hedges are about what comes next."""
+    return token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "having" for c in token.children
     )
 
 

@@ -1649,3 +1649,17 @@ def test_a_company_worked_on_is_a_project_not_a_resource(extractor):
 def test_a_chipmakers_name_run_together_is_its_own_alias(extractor):
     found = only(extractor, "Qualcomm is buying Alphawave for $2.4 billion.")
     assert (found["subject"], found["object"]) == ("Qualcomm", "Alphawave Semi")
+
+
+def test_a_perfect_participle_is_done_whatever_the_main_clause_hedges(extractor):
+    text = (
+        "Amazon, having already invested $4 billion in Anthropic, is weighing another investment."
+    )
+    found = only(extractor, text)
+    assert (found["subject"], found["status"]) == ("Amazon", "confirmed")
+
+
+def test_a_deal_that_gives_a_share_of_a_company_is_an_investment(extractor):
+    assert triples(extractor, "The deal gives Microsoft about 27% of OpenAI.") == {
+        ("Microsoft", "INVESTS_IN", "OpenAI")
+    }
