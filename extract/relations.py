@@ -866,6 +866,14 @@ class _DocContext:
             slots["dobj"].extend(s for s in self._subjects(t.head))
         if t.tag_ in {"VBN", "VBD"} and participle.dep_ in {"acl", "amod"}:
             noun = participle.head
+            before = t.doc[participle.i - 1]
+            if (
+                participle.dep_ == "acl"
+                and before.dep_ == "pobj"
+                and before.head.head.i == noun.i
+                and self._kind_of_noun(before)
+            ):
+                noun = before  # "trains its models on [GPUs rented from OCI]": the parse went high
             has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
             if (
                 not has_agent

@@ -1663,3 +1663,22 @@ def test_a_deal_that_gives_a_share_of_a_company_is_an_investment(extractor):
     assert triples(extractor, "The deal gives Microsoft about 27% of OpenAI.") == {
         ("Microsoft", "INVESTS_IN", "OpenAI")
     }
+
+
+def test_chips_rented_from_a_cloud_after_a_preposition_are_its_capacity(extractor):
+    text = "Reka trains its models on Nvidia H100 GPUs rented from Oracle Cloud Infrastructure."
+    assert triples(extractor, text) == {
+        ("Nvidia", "SUPPLIES_CHIPS", "Reka"),
+        ("Oracle", "PROVIDES_CLOUD", "Reka"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reka will add capacity from CoreWeave.", ("CoreWeave", "PROVIDES_CLOUD", "Reka")),
+        ("OpenAI will get chips from AMD.", ("AMD", "SUPPLIES_CHIPS", "OpenAI")),
+    ],
+)
+def test_getting_or_adding_capacity_from_a_company_is_its_supply(extractor, text, expected):
+    assert triples(extractor, text) == {expected}
