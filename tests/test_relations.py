@@ -1682,3 +1682,11 @@ def test_chips_rented_from_a_cloud_after_a_preposition_are_its_capacity(extracto
 )
 def test_getting_or_adding_capacity_from_a_company_is_its_supply(extractor, text, expected):
     assert triples(extractor, text) == {expected}
+
+
+def test_putting_money_in_after_a_round_is_taking_part(extractor):
+    text = "Reka raised $110 million. Existing backers DST Global and Radical Ventures also put in money."
+    assert triples(extractor, text) == {
+        ("DST Global", "INVESTS_IN", "Reka"),
+        ("Radical Ventures", "INVESTS_IN", "Reka"),
+    }
