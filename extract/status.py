@@ -143,6 +143,21 @@ def _cues(chain: list[Token]) -> list[Token]:
     return sorted(cues, key=lambda t: t.i)
 
 
+def _talks_ended(chain: list[Token], lexicon: Lexicon) -> bool:
+    """ "X held talks to buy Y, but [the discussions ended] without a deal": a clause joined to
+    the claim's says its talks are over."""
+    talk, ended = lexicon.words["talk_words"], lexicon.status["ended"]
+    return any(
+        conj.dep_ == "conj"
+        and conj.lemma_.lower() in ended
+        and any(
+            s.dep_ in {"nsubj", "nsubjpass"} and s.lemma_.lower() in talk for s in conj.children
+        )
+        for token in chain
+        for conj in token.children
+    )
+
+
 def _first_hand(cues: list[Token], sources: Collection[str]) -> bool:
     """Whether every "according to" among the cues names the party itself, not a reporter."""
     named = [
@@ -184,7 +199,7 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
     text = " " + " ".join(t.lower_ for t in cues) + " "
     scope_lemmas = {t.lemma_.lower() for t in chain[1:]}
 
-    if any(f" {p} " in text for p in status["ended_phrases"]):
+    if any(f" {p} " in text for p in status["ended_phrases"]) or _talks_ended(chain, lexicon):
         return "ended"
     if lemmas & status["denial"] and scope_lemmas & status["denial"]:
         return None

@@ -1690,3 +1690,8 @@ def test_putting_money_in_after_a_round_is_taking_part(extractor):
         ("DST Global", "INVESTS_IN", "Reka"),
         ("Radical Ventures", "INVESTS_IN", "Reka"),
     }
+
+
+def test_talks_a_joined_clause_says_ended_are_ended(extractor):
+    text = "Snowflake held talks to buy Reka, but the negotiations collapsed."
+    assert only(extractor, text)["status"] == "ended"
