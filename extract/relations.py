@@ -2496,6 +2496,12 @@ class _DocContext:
                 suppliers.append(m)
         if untyped and len(suppliers) > 1 and kind == "chips":
             return []  # "Nvidia's deal with Enfabrica": two chipmakers, and no word of chips
+        extra = {"frame": "deal.noun.untyped"} if untyped else None
+        with_side = {m.start for m in self._resolve(["prep:with", "prep:from"], t, slots)}
+        others = [m for m in parties if m.start not in with_side]
+        if len(suppliers) > 1 and others and all(m.start in with_side for m in suppliers):
+            # "OpenAI signed cloud contracts with Oracle, Amazon and CoreWeave": a list is one side
+            return [(s, c, kind, extra) for s in suppliers for c in others]
         specialists = [
             m for m in suppliers if self.gaz.party(m.entity)[0].roles <= {role, "investor"}
         ]
@@ -2505,7 +2511,6 @@ class _DocContext:
             suppliers = specialists
         if len(suppliers) > 1:
             # Both can sell it: the one the deal is "with" supplies.
-            with_side = {m.start for m in self._resolve(["prep:with", "prep:from"], t, slots)}
             suppliers = [
                 m for m in suppliers if m.start in with_side or m.entity.type in {"CHIP", "CLOUD"}
             ] or []
@@ -2515,7 +2520,6 @@ class _DocContext:
             if m not in suppliers
             and self.gaz.party(m.entity)[0] not in {self.gaz.party(s.entity)[0] for s in suppliers}
         ]
-        extra = {"frame": "deal.noun.untyped"} if untyped else None
         return [(s, c, kind, extra) for s in suppliers for c in customers]
 
     def _purposes(self, deal: Token) -> list[Token]:

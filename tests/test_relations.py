@@ -1695,3 +1695,12 @@ def test_putting_money_in_after_a_round_is_taking_part(extractor):
 def test_talks_a_joined_clause_says_ended_are_ended(extractor):
     text = "Snowflake held talks to buy Reka, but the negotiations collapsed."
     assert only(extractor, text)["status"] == "ended"
+
+
+def test_the_clouds_a_deal_is_with_are_one_side_of_it(extractor):
+    text = "OpenAI has signed cloud contracts with Oracle, Amazon and CoreWeave this year."
+    assert triples(extractor, text) == {
+        ("Oracle", "PROVIDES_CLOUD", "OpenAI"),
+        ("Amazon", "PROVIDES_CLOUD", "OpenAI"),
+        ("CoreWeave", "PROVIDES_CLOUD", "OpenAI"),
+    }
