@@ -835,11 +835,14 @@ def _pronoun_antecedent(
         verb = pronoun.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        subjects = {
-            by_token[c.i].entity.id
+        own = [
+            verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c
             for c in verb.children
-            if c.dep_ in _SUBJECT_DEPS and c.i in by_token
-        }
+            if c.dep_ in _SUBJECT_DEPS
+        ]
+        subjects = {by_token[c.i].entity.id for c in own if c.i in by_token}
+        # nor anywhere else: "Google owns 14% of it" would say "itself" if it were Google
+        excluded |= subjects
         same = [
             m for m in orgs if m.start >= sentence.start and m.entity.id not in subjects | excluded
         ]

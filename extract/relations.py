@@ -34,6 +34,7 @@ __all__ = ["Claim", "RelationExtractor"]
 OWNS_CONFIDENCE = 0.95
 DEFAULT_RULE_PRECISION = 0.75
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_PERCENT = {"%", "percent", "cent"}  # "per cent"
 _ARG_DEPS = {
     "nummod",
     "nsubj",
@@ -495,6 +496,11 @@ class _DocContext:
             pairs = self._distribution_pairs(t, sent)
         else:
             pairs = self._party_pairs(frame, t, slots)
+            if ("STAKE" in frame.requires or t.lemma_.lower() in self.cls["stake"]) and (
+                self._majority(t, slots)
+            ):
+                # "SoftBank still owns roughly 90% of it": a parent, not an investor
+                pairs = [(a, b, "OWNS" if r == "INVESTS_IN" else r, x) for a, b, r, x in pairs]
         claims = [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]
         for pair in pairs:
             if pair[2] == "PARTNERS_WITH" and any(c.relation == "PARTNERS_WITH" for c in claims):
@@ -759,6 +765,29 @@ class _DocContext:
         return token.text.lower() == "series" or (
             token.i > 0 and token.doc[token.i - 1].lower_ == "series"
         )
+
+    def _majority(self, t: Token, slots: dict[str, list[Token]]) -> bool:
+        """Whether the stake a frame names (its trigger or its slots) is more than half: "90% of
+        it", "a 51% stake", "a majority stake", "a controlling stake"."""
+        stakes = [t, *(s for key in ("dobj", "attr", "prep:of") for s in slots.get(key, ()))]
+        return any(
+            self._more_than_half(token)
+            for stake in stakes
+            if stake.lemma_.lower() in self.cls["stake"] or stake.lower_ in _PERCENT
+            for token in (stake, *stake.children)
+        )
+
+    def _more_than_half(self, token: Token) -> bool:
+        if token.lemma_.lower() in self.words["majority_words"]:
+            return True
+        percent = token.lower_ in _PERCENT and (
+            token.lower_ != "cent" or (token.i > 0 and token.nbor(-1).lower_ == "per")
+        )
+        if not percent:
+            return False
+        before = token.i - (2 if token.lower_ == "cent" else 1)  # "51%", "51 per cent"
+        shares = [c for c in token.children if c.like_num] + [token.doc[max(before, 0)]]
+        return any(s.text.replace(".", "", 1).isdigit() and float(s.text) > 50 for s in shares)
 
     # -- slots: the words a trigger's arguments hang on ------------------------------------------
 

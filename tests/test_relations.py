@@ -1704,3 +1704,23 @@ def test_the_clouds_a_deal_is_with_are_one_side_of_it(extractor):
         ("Amazon", "PROVIDES_CLOUD", "OpenAI"),
         ("CoreWeave", "PROVIDES_CLOUD", "OpenAI"),
     }
+
+
+def test_an_object_it_is_not_its_own_clauses_subject(extractor):
+    text = "Anthropic is growing. Google owns about 14% of it and supplies chips to OpenAI."
+    assert ("Google", "INVESTS_IN", "Anthropic") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SoftBank still owns roughly 90% of Arm.",
+        "SoftBank took a majority stake in Arm.",
+        "SoftBank bought a 51 per cent stake in Arm.",
+    ],
+)
+def test_a_stake_of_more_than_half_makes_a_parent_not_an_investor(extractor, text):
+    found = extractor.extract_article(Article(id="t", text=text))
+    assert {(t["subject"], t["relation"], t["object"]) for t in found} == {
+        ("SoftBank", "OWNS", "Arm")
+    }
