@@ -2620,10 +2620,12 @@ class _DocContext:
                 owner
                 for i in clause
                 if self._kind_of_noun(self.doc[i]) == "cloud"
+                or self._offered_to_customers(self.doc[i])  # "available to Microsoft's customers"
                 for owner in self._noun_owners(self.doc[i])
                 if owner.entity.type == "ORG"
             ]
         pairs = []
+        customer_nouns = self.words["customer_nouns"]
         for platform in platforms:
             owner, _ = self.gaz.party(platform.entity)
             for m in in_clause:
@@ -2633,17 +2635,21 @@ class _DocContext:
                     and (not party.known or "lab" in party.roles)
                     and self._owns_models(m)
                 )
-                if not is_maker or party.id == owner.id:
-                    continue
+                if not is_maker or party.id in {owner.id, owner.owner} or party.owner == owner.id:
+                    continue  # one group: X offering its parent xAI's Grok distributes nothing
                 word = self.doc[m.start]
-                if word.dep_ == "compound" and word.head.lemma_.lower() in {
-                    "customer",
-                    "client",
-                    "user",
-                }:
+                if word.dep_ == "compound" and word.head.lemma_.lower() in customer_nouns:
                     continue
                 pairs.append((platform, m, "DISTRIBUTES", None))
         return pairs
+
+    def _offered_to_customers(self, token: Token) -> bool:
+        """ "[offered] to Microsoft's cloud customers": whose customers get a model offers it."""
+        return (
+            token.lemma_.lower() in self.words["customer_nouns"]
+            and token.dep_ == "pobj"
+            and token.head.lower_ in {"to", "for"}
+        )
 
     def _models(self, tokens: Iterable[Token]) -> list[Mention]:
         """Whose models words name: "Claude" (Anthropic), "Anthropic's models", "models from Meta"."""

@@ -1724,3 +1724,19 @@ def test_a_stake_of_more_than_half_makes_a_parent_not_an_investor(extractor, tex
     assert {(t["subject"], t["relation"], t["object"]) for t in found} == {
         ("SoftBank", "OWNS", "Arm")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal makes Anthropic's models available to Microsoft's Foundry customers.",
+        "Claude will be offered to Microsoft's cloud customers.",
+    ],
+)
+def test_whose_customers_get_a_model_offers_it(extractor, text):
+    assert triples(extractor, text) == {("Microsoft", "DISTRIBUTES", "Anthropic")}
+
+
+def test_a_unit_offering_its_parents_model_distributes_nothing(extractor):
+    text = "xAI trains Grok, the chatbot available to subscribers of X, on Nvidia GPUs."
+    assert ("X", "DISTRIBUTES", "xAI") not in triples(extractor, text)
