@@ -55,6 +55,7 @@ class Lexicon:
     person_titles: frozenset[str] = frozenset()
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
+    stand_ins: dict[str, str] = field(default_factory=dict)
 
     def frames_for(self, lemma: str, pos: str) -> list[Frame]:
         return [f for f in self._index.get(lemma, ()) if pos in f.pos]
@@ -138,4 +139,5 @@ def _load_lexicon(path: str | None) -> Lexicon:
         person_titles=frozenset(data["parties"].get("person_titles", ())),
         words={key: frozenset(value) for key, value in words.items()},
         tokens=dict(data.get("tokens", {})),
+        stand_ins=dict(data.get("stand_ins", {})),
     )

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import numpy as np
@@ -20,6 +21,7 @@ import spacy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from . import linking, relations  # noqa: F401  (registers the component factories)
 from .errors import ModelError
@@ -87,13 +89,35 @@ def keep_whole(nlp: Language, lemmas: dict[str, str]) -> None:
                 ruler.add([[{"LOWER": word, "TAG": "NNP"}]], {"TAG": "VBD", "POS": "VERB"})
 
 
-def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict]:
-    """EntityRuler patterns for every name and alias; chips also in the plural ("H100s", "TPUs")."""
+def dress_names(vocab: Vocab, patterns: list[dict], stand_ins: dict[str, str]) -> None:
+    """Give every name of several words the word features of a one-word name of its type.
+
+    ``merge_gazetteer`` makes "Radical Ventures" one token before the model runs, and the model,
+    which has never seen a token with a space, reads a third of such tokens as adjectives,
+    numbers or pronouns and parses around them accordingly. With the norm and shape of
+    "Microsoft" (for a company; see ``[stand_ins]`` of the lexicon) it reads them as names.
+    """
+    for pattern in patterns:
+        surface, stand_in = pattern["pattern"], stand_ins.get(pattern["label"])
+        if " " not in surface or stand_in is None:
+            continue
+        like, lexeme = vocab[stand_in], vocab[surface]
+        lexeme.norm_, lexeme.shape_ = like.norm_, like.shape_
+        lexeme.prefix_, lexeme.suffix_ = surface[:1], surface.rsplit(" ", 1)[-1][-3:]
+
+
+def gazetteer_patterns(gazetteer: Gazetteer, legal_suffixes: Iterable[str] = ()) -> list[dict]:
+    """EntityRuler patterns for every name and alias; chips also in the plural ("H100s", "TPUs"),
+    companies also with a legal suffix ("Taiwan Semiconductor Manufacturing Co", "Groq Inc.")."""
     patterns = []
+    suffixes = tuple(legal_suffixes)
     for entity in gazetteer:
         surfaces = {entity.name, *entity.aliases}
         if entity.type == "CHIP":
             surfaces |= {s + "s" for s in surfaces if not s.endswith("s")}
+        if entity.type == "ORG":
+            bases = {s.rsplit(" ", 1)[0] if s.split()[-1] in suffixes else s for s in surfaces}
+            surfaces |= bases | {f"{base} {suffix}" for base in bases for suffix in suffixes}
         for surface in sorted(surfaces):
             patterns.append({"label": entity.type, "pattern": surface, "id": entity.id})
     return patterns
@@ -113,15 +137,18 @@ def build_pipeline(
     [('Amazon', 'INVESTS_IN', 'Anthropic', 4000000000.0)]
     """
     nlp = load_model(model)
-    keep_whole(nlp, load_lexicon(lexicon_path).tokens)
+    lexicon = load_lexicon(lexicon_path)
+    keep_whole(nlp, lexicon.tokens)
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="alliance_gazetteer",
         first=True,
         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
     )
+    patterns = gazetteer_patterns(load_gazetteer(gazetteer_path), lexicon.words["legal_suffixes"])
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(gazetteer_patterns(load_gazetteer(gazetteer_path)))
+        ruler.add_patterns(patterns)
+    dress_names(nlp.vocab, patterns, lexicon.stand_ins)
     nlp.add_pipe("merge_entities", name="merge_gazetteer", after="alliance_gazetteer")
     nlp.add_pipe("alliance_lines", after="merge_gazetteer")
     config = {"gazetteer_path": gazetteer_path, "lexicon_path": lexicon_path}

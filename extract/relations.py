@@ -479,6 +479,8 @@ class _DocContext:
             c.lower_ == particle and c.dep_ in {"prt", "dobj", "advmod", "prep"} for c in t.children
         ):
             return []
+        if not particle and t.pos_ == "VERB" and self._idiom(t):
+            return []  # "took part" is not taking a stake or raising money
         slots = self._linear.get(t.i)
         if not slots:
             # a word's slots are the same for all its frames: worked out once (a name a later
@@ -794,7 +796,7 @@ class _DocContext:
     def _slots(self, t: Token) -> dict[str, list[Token]]:
         slots: dict[str, list[Token]] = defaultdict(list)
         # "a round led by X and [joined] by Y": the second participle modifies the same noun
-        participle = t.head if self._second_participle(t) else t
+        participle = self._first_participle(t) or t
         passive = t.pos_ in {"VERB", "ADJ"} and (
             any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
             or (t.tag_ == "VBN" and participle.dep_ in {"acl", "amod", "advcl"})
@@ -1029,13 +1031,21 @@ class _DocContext:
         return slots
 
     @staticmethod
-    def _second_participle(t: Token) -> bool:
-        return (
-            t.dep_ == "conj"
-            and t.tag_ == "VBN"
-            and t.head.tag_ in {"VBN", "VBD"}
-            and t.head.dep_ in {"acl", "amod"}
-        )
+    def _first_participle(t: Token) -> Token | None:
+        """The participle a second one is coordinated with: "a round led by A and [joined] by
+        B", also where the parser hung the second one on the main verb."""
+        if t.dep_ != "conj" or t.tag_ != "VBN":
+            return None
+        if t.head.tag_ in {"VBN", "VBD"} and t.head.dep_ in {"acl", "amod"}:
+            return t.head
+        if any(c.dep_ == "agent" for c in t.children) and not any(
+            c.dep_ in _SUBJ | {"aux", "auxpass"} for c in t.children
+        ):
+            before = [
+                x for x in t.head.subtree if x.i < t.i and x.tag_ == "VBN" and x.dep_ == "acl"
+            ]
+            return before[-1] if before else None
+        return None
 
     def _shared_subjects(self, t: Token, slots: dict) -> None:
         """Subjects a verb shares with a clause beside it: "NEA took part, [as did Nvidia]";
@@ -1575,8 +1585,10 @@ class _DocContext:
             if word.pos_ == "PROPN" and word.dep_ in {"compound", "conj", "appos", "poss"}:
                 i += 1  # an unknown name in the list, or "Japan's": skip it, keep reading
                 continue
-            if word.tag_ == "POS":
-                i += 1
+            if word.tag_ == "POS" or (
+                word.pos_ in {"ADJ", "NOUN"} and word.dep_ in {"amod", "compound", "appos"}
+            ):
+                i += 1  # "Oracle, the private equity firm Silver Lake and MGX": a description
                 continue
             break
         return items
@@ -1628,13 +1640,21 @@ class _DocContext:
                         found.append(named)
         if not found:
             verb = self._governing_verb(token)
-            if verb is not None and verb.lemma_.lower() in self.words["raise_verbs"]:
+            if (
+                verb is not None
+                and verb.lemma_.lower() in self.words["raise_verbs"]
+                and not self._idiom(verb)
+            ):
                 found = [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
         if found:
             self._remember_round(token, found)
             return found
         root = self.sents.of(token.i).root
-        if root.lemma_.lower() in self.words["raise_verbs"] and root.i != token.i:
+        if (
+            root.lemma_.lower() in self.words["raise_verbs"]
+            and root.i != token.i
+            and not self._idiom(root)
+        ):
             # "Thinking Machines Lab closes what is believed to be the largest seed round"
             owners = [self.index[s.i] for s in self._subjects(root) if s.i in self.index]
             if owners:
@@ -1650,6 +1670,13 @@ class _DocContext:
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         # "Earlier, A led a $1 billion round in which B invested": the company just told of
         return self._last_round(token, sentences=2) or self._articles_round(token)
+
+    def _idiom(self, verb: Token) -> bool:
+        """Whether a verb comes with the particle of one of its frames: "took part" (joining a
+        round, not raising one), "took over", "snapped up"."""
+        lemma = verb.lemma_.lower()
+        particles = {f.particles.get(lemma) for f in self.lex.frames_for(lemma, "VERB")} - {None}
+        return any(c.lower_ in particles for c in verb.children)
 
     def _articles_round(self, token: Token) -> list[Mention]:
         """A round no one is named to own is the article's subject's: "Founders Fund led a $600
@@ -1770,11 +1797,14 @@ class _DocContext:
         if t.dep_ == "nsubj" and head.lemma_.lower() in self.words["copulas"]:
             out.extend(c for c in head.children if c.dep_ in {"dobj", "attr"})
         if (
-            t.dep_ in {"npadvmod", "advcl", "nmod"}
+            t.dep_ in {"npadvmod", "advcl", "nmod", "dobj"}
             and head.pos_ in {"VERB", "AUX"}
             and t.i < head.i
+            and (t.dep_ != "dobj" or any(s.i > t.i for s in self._subjects(head)))
         ):
-            out.extend(self._subjects(head))  # a role noun fronted before its clause
+            # a role noun fronted before its clause ("Already the main supplier to Nvidia, SK
+            # Hynix has grown"), which the parser may even call the verb's object
+            out.extend(self._subjects(head))
         if t.dep_ == "pobj" and head.lower_ == "among":
             # "with A and B among the other backers": among hangs on A, or on the verb beside "with"
             holder = head.head

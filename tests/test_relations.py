@@ -1740,3 +1740,36 @@ def test_whose_customers_get_a_model_offers_it(extractor, text):
 def test_a_unit_offering_its_parents_model_distributes_nothing(extractor):
     text = "xAI trains Grok, the chatbot available to subscribers of X, on Nvidia GPUs."
     assert ("X", "DISTRIBUTES", "xAI") not in triples(extractor, text)
+
+
+def test_a_merged_name_reads_as_a_proper_noun(extractor):
+    doc = extractor.nlp("Premji Invest, Radical Ventures and ICONIQ Growth co-led the round.")
+    merged = [t for t in doc if " " in t.text]
+    assert [t.text for t in merged] == ["Premji Invest", "Radical Ventures", "ICONIQ Growth"]
+    assert {t.pos_ for t in merged} == {"PROPN"}
+
+
+def test_a_name_with_its_legal_form_is_the_company(extractor):
+    text = "Nvidia's chips are made by Taiwan Semiconductor Manufacturing Co in Arizona."
+    assert triples(extractor, text) == {("TSMC", "SUPPLIES_CHIPS", "Nvidia")}
+
+
+def test_taking_part_in_a_round_is_not_raising_it(extractor):
+    text = (
+        "Mistral AI raised money. DST Global, Andreessen Horowitz and Nvidia also took part in"
+        " the Series C."
+    )
+    assert triples(extractor, text) == {
+        ("DST Global", "INVESTS_IN", "Mistral AI"),
+        ("Andreessen Horowitz", "INVESTS_IN", "Mistral AI"),
+        ("Nvidia", "INVESTS_IN", "Mistral AI"),
+    }
+
+
+def test_a_described_name_in_a_list_is_listed(extractor):
+    text = "Oracle, the private equity firm Silver Lake and MGX will take stakes in TikTok."
+    assert triples(extractor, text) == {
+        ("Oracle", "INVESTS_IN", "TikTok"),
+        ("Silver Lake", "INVESTS_IN", "TikTok"),
+        ("MGX", "INVESTS_IN", "TikTok"),
+    }
