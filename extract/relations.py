@@ -2363,6 +2363,9 @@ class _DocContext:
         if frame.id == "power.verb" and not customers:
             # "xAI's Colossus supercomputer is powered by Nvidia GPUs": the machine's owner
             customers = self._owners_of_things(slots, "dobj")
+        if frame.id == "supply.verb" and not customers:
+            # "supplies virtually all of the GPUs in CoreWeave's fleet": where they go
+            customers = self._owners_of_things(slots, "prep:in")
         if frame.id == "run-on.verb":
             owners = self._owners_of_things(slots, "dobj") + [
                 # "Claude is hosted on AWS": the model's maker

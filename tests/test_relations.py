@@ -1773,3 +1773,8 @@ def test_a_described_name_in_a_list_is_listed(extractor):
         ("Silver Lake", "INVESTS_IN", "TikTok"),
         ("MGX", "INVESTS_IN", "TikTok"),
     }
+
+
+def test_chips_supplied_into_a_companys_fleet_are_supplied_to_it(extractor):
+    text = "Nvidia supplies most of the GPUs in CoreWeave's fleet."
+    assert triples(extractor, text) == {("Nvidia", "SUPPLIES_CHIPS", "CoreWeave")}
