@@ -90,7 +90,7 @@ def keep_whole(nlp: Language, lemmas: dict[str, str]) -> None:
 
 
 def dress_names(vocab: Vocab, patterns: list[dict], stand_ins: dict[str, str]) -> None:
-    """Give every name of several words the word features of a one-word name of its type.
+    """Give every name of several tokens the word features of a one-word name of its type.
 
     ``merge_gazetteer`` makes "Radical Ventures" one token before the model runs, and the model,
     which has never seen a token with a space, reads a third of such tokens as adjectives,
@@ -99,8 +99,8 @@ def dress_names(vocab: Vocab, patterns: list[dict], stand_ins: dict[str, str]) -
     """
     for pattern in patterns:
         surface, stand_in = pattern["pattern"], stand_ins.get(pattern["label"])
-        if " " not in surface or stand_in is None:
-            continue
+        if stand_in is None or surface.isalnum():
+            continue  # one word already: "Anthropic", "H100"
         like, lexeme = vocab[stand_in], vocab[surface]
         lexeme.norm_, lexeme.shape_ = like.norm_, like.shape_
         lexeme.prefix_, lexeme.suffix_ = surface[:1], surface.rsplit(" ", 1)[-1][-3:]

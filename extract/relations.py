@@ -2635,12 +2635,11 @@ class _DocContext:
             m for m in self.mentions if m.start in clause and sent.start <= m.start < sent.end
         ]
         if preposition:
-            platforms = [
-                self.index[g.i]
-                for g in t.children
-                if g.dep_ == "pobj"
-                and g.i in self.index
-                and "platform" in self.index[g.i].entity.roles
+            named = [self.index[g.i] for g in t.children if g.dep_ == "pobj" and g.i in self.index]
+            platforms = [  # "through Amazon Web Services, Hugging Face and other providers"
+                m
+                for m in named + [x for m in named for x in self._list_after(m)]
+                if "platform" in m.entity.roles
             ]
         else:
             platforms = [m for m in in_clause if "platform" in m.entity.roles]
@@ -2648,8 +2647,8 @@ class _DocContext:
             self.doc[i].lemma_.lower() == "model" for i in clause
         )
         offering = t.lemma_.lower() in self.words["offering"]
-        if not platforms and not preposition and models_named and offering:
-            platforms = [m for m in in_clause if m.entity.type == "CLOUD"] + [
+        if not preposition and models_named and offering:
+            platforms += [m for m in in_clause if m.entity.type == "CLOUD"] + [
                 owner
                 for i in clause
                 if self._kind_of_noun(self.doc[i]) == "cloud"

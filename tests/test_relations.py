@@ -1778,3 +1778,19 @@ def test_a_described_name_in_a_list_is_listed(extractor):
 def test_chips_supplied_into_a_companys_fleet_are_supplied_to_it(extractor):
     text = "Nvidia supplies most of the GPUs in CoreWeave's fleet."
     assert triples(extractor, text) == {("Nvidia", "SUPPLIES_CHIPS", "CoreWeave")}
+
+
+def test_every_platform_in_a_list_after_through_offers_the_model(extractor):
+    text = "Meta said Llama 2 would also be available through Amazon Web Services, Hugging Face and other providers."
+    assert triples(extractor, text) == {
+        ("Amazon", "DISTRIBUTES", "Meta"),
+        ("Hugging Face", "DISTRIBUTES", "Meta"),
+    }
+
+
+def test_a_hyphenated_model_name_reads_as_a_name(extractor):
+    text = "Cerebras and Groq are both running gpt-oss-120b on their own inference chips."
+    assert triples(extractor, text) == {
+        ("Cerebras", "DISTRIBUTES", "OpenAI"),
+        ("Groq", "DISTRIBUTES", "OpenAI"),
+    }
