@@ -2727,16 +2727,21 @@ class _DocContext:
     def _owns_models(self, mention: Mention) -> bool:
         """Whether a maker is named with its models: "Cohere's models", "its Jamba models"."""
         word = self.doc[mention.start : mention.end].root
+        while word.dep_ == "conj" and word.head.i != word.i:
+            word = word.head  # "models from Anthropic and [Meta]"
         if (
             word.dep_ in {"poss", "compound", "nmod"}
             and word.head.lemma_.lower() in self.words["model_nouns"]
         ):
             return True
-        # "models from Anthropic"
+        # "models from Anthropic", "models from Meta and [from] Cohere"
+        preposition = word.head
+        while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
+            preposition = preposition.head
         return (
             word.dep_ == "pobj"
-            and word.head.lower_ in {"from", "by"}
-            and word.head.head.lemma_.lower() in self.words["model_nouns"]
+            and preposition.lower_ in {"from", "by"}
+            and preposition.head.lemma_.lower() in self.words["model_nouns"]
         )
 
     # -- one claim -------------------------------------------------------------------------------

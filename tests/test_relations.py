@@ -1794,3 +1794,17 @@ def test_a_hyphenated_model_name_reads_as_a_name(extractor):
         ("Cerebras", "DISTRIBUTES", "OpenAI"),
         ("Groq", "DISTRIBUTES", "OpenAI"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vertex AI sells models from Anthropic and Meta alongside its own.",
+        "Vertex AI already offers models from Anthropic and from Meta.",
+    ],
+)
+def test_every_maker_in_a_list_of_model_sources_is_distributed(extractor, text):
+    assert triples(extractor, text) == {
+        ("Google", "DISTRIBUTES", "Anthropic"),
+        ("Google", "DISTRIBUTES", "Meta"),
+    }
