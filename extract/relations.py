@@ -806,6 +806,14 @@ class _DocContext:
         # Coordinated role nouns share their owner: "its [training partner and cloud provider]".
         if t.pos_ == "NOUN" and t.dep_ == "conj" and t.head.pos_ == "NOUN" and "poss" not in slots:
             slots["poss"].extend(c for c in t.head.children if c.dep_ == "poss")
+        # A role noun before the name it describes: "its alliance [partners] Amazon Web Services"
+        if (
+            t.pos_ == "NOUN"
+            and t.dep_ == "compound"
+            and t.head.i in self.index
+            and "poss" not in slots
+        ):
+            slots["poss"].extend(c for c in t.head.children if c.dep_ == "poss")
         # Right node raising: "trains and deploys its models on OCI"; not when the verb has an
         # object of its own ("leverage its hardware and reduce dependency on Nvidia"), nor from a
         # conjunct with its own subject ("X led, and Y took part").

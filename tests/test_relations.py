@@ -1808,3 +1808,12 @@ def test_every_maker_in_a_list_of_model_sources_is_distributed(extractor, text):
         ("Google", "DISTRIBUTES", "Anthropic"),
         ("Google", "DISTRIBUTES", "Meta"),
     }
+
+
+def test_a_role_noun_before_the_names_it_describes_has_their_owner(extractor):
+    text = "Deloitte said it will keep working with its alliance partners Amazon Web Services, Google Cloud and Microsoft."
+    assert triples(extractor, text) == {
+        ("Deloitte", "PARTNERS_WITH", "Amazon"),
+        ("Deloitte", "PARTNERS_WITH", "Google"),
+        ("Deloitte", "PARTNERS_WITH", "Microsoft"),
+    }
