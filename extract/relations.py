@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .dates import normalise_date
-from .gazetteer import Entity, Gazetteer, load_gazetteer
+from .gazetteer import Entity, Gazetteer, load_gazetteer, slugify
 from .lexicon import Frame, Lexicon, load_lexicon
 from .linking import Mention
 from .money import find_money
@@ -419,6 +419,7 @@ class _DocContext:
             for c in bought.values()
             if c.object.owner in {None, c.subject.id}
         ]
+        claims += self._described_as_owned()
         seen = {c.object.id for c in claims}
         for mention in self.mentions:
             entity = mention.entity
@@ -447,6 +448,51 @@ class _DocContext:
                 )
             )
         return claims
+
+    def _described_as_owned(self) -> list[Claim]:
+        """A name an apposition calls someone's product or unit: "PhariaAI, its operating
+        system", "SB Energy, its renewable power affiliate", "Agent Bricks, Databricks' product",
+        "Model Studio, the AI development platform of Alibaba Cloud"."""
+        things, units = self.words["owned_things"], self.words["owned_units"]
+        claims = []
+        for noun in self.doc:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ != "appos" or noun.pos_ != "NOUN" or lemma not in things | units:
+                continue
+            owners = [m for m in self._owner_of_thing(noun) if _is_org(m)] or [
+                self.index[g.i]
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj" and g.i in self.index
+            ]
+            owner = self.gaz.party(owners[0].entity)[0] if len(owners) == 1 else None
+            owned = self._owned_name(noun.head, "ORG" if lemma in units else "SERVICE")
+            if owner is None or owner.type != "ORG" or owned is None or owned.id == owner.id:
+                continue
+            sent = self.sents.of(noun.i)
+            base = rule_precision().get("owns.apposition", DEFAULT_RULE_PRECISION)
+            claims.append(Claim("OWNS", owner, owned, None, sent, noun.i, "owns.apposition", base))
+        return claims
+
+    def _owned_name(self, head: Token, kind: str) -> Entity | None:
+        """The entity a name stands for, made up for a name no one linked ("PhariaAI")."""
+        if head.i in self.index:
+            entity = self.index[head.i].entity  # the gazetteer's owner, if it knows one, stands
+            return None if entity.type == "MEDIA" or entity.owner else entity
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            return None  # a name the NER calls a person is still a product here
+        start = head.i
+        while (
+            start > 0
+            and self.doc[start - 1].dep_ == "compound"
+            and self.doc[start - 1].pos_ == "PROPN"
+        ):
+            start -= 1
+        if any(i in self.index for i in range(start, head.i)):
+            return None  # "Bell AI Fabric" starts with a company's name: leave it alone
+        name = self.doc[start : head.i + 1].text
+        return Entity(id=slugify(name), name=name, type=kind, known=False)
 
     def _completed(self, trigger: Token) -> bool:
         """Whether a deal is told as done: "bought", "completed its purchase", not "agreed to buy"."""

@@ -1817,3 +1817,34 @@ def test_a_role_noun_before_the_names_it_describes_has_their_owner(extractor):
         ("Deloitte", "PARTNERS_WITH", "Google"),
         ("Deloitte", "PARTNERS_WITH", "Microsoft"),
     }
+
+
+def owns(extractor, text):
+    found = extractor.extract_article(Article(id="t", text=text))
+    return {(t["subject"], t["object"]) for t in found if t["relation"] == "OWNS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Perplexity launched Comet, its own browser, in July.", ("Perplexity", "Comet")),
+        (
+            "SoftBank will build a site with SB Energy, its renewable power affiliate.",
+            ("SoftBank", "SB Energy"),
+        ),
+        (
+            "The models are offered through Model Studio, the AI platform of Alibaba Cloud.",
+            ("Alibaba", "Model Studio"),
+        ),
+    ],
+)
+def test_a_name_an_apposition_calls_someones_product_or_unit_is_theirs(extractor, text, expected):
+    assert expected in owns(extractor, text)
+
+
+def test_the_gazetteers_owner_of_a_unit_stands_against_a_description(extractor):
+    text = "Groq partnered with Aramco Digital, the technology arm of the state oil giant."
+    assert ("Aramco", "Aramco Digital") in owns(extractor, text)
+    assert all(
+        owner == "Aramco" for owner, owned in owns(extractor, text) if owned == "Aramco Digital"
+    )
