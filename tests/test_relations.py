@@ -1848,3 +1848,12 @@ def test_the_gazetteers_owner_of_a_unit_stands_against_a_description(extractor):
     assert all(
         owner == "Aramco" for owner, owned in owns(extractor, text) if owned == "Aramco Digital"
     )
+
+
+def test_a_companys_short_name_is_the_company(extractor):
+    found = only(extractor, "The acquisition of Juniper by HPE closed in July.")
+    assert (found["subject"], found["relation"], found["object"]) == (
+        "Hewlett Packard Enterprise",
+        "ACQUIRES",
+        "Juniper Networks",
+    )
