@@ -108,16 +108,20 @@ def dress_names(vocab: Vocab, patterns: list[dict], stand_ins: dict[str, str]) -
 
 def gazetteer_patterns(gazetteer: Gazetteer, legal_suffixes: Iterable[str] = ()) -> list[dict]:
     """EntityRuler patterns for every name and alias; chips also in the plural ("H100s", "TPUs"),
-    companies also with a legal suffix ("Taiwan Semiconductor Manufacturing Co", "Groq Inc.")."""
-    patterns = []
+    companies also with or without a legal suffix ("Taiwan Semiconductor Manufacturing Co",
+    "Groq Inc."), unless that form is another entity's name ("SoftBank Corp" is not SoftBank).
+    """
     suffixes = tuple(legal_suffixes)
+    named = {s: e.id for e in gazetteer for s in (e.name, *e.aliases)}
+    patterns = []
     for entity in gazetteer:
         surfaces = {entity.name, *entity.aliases}
         if entity.type == "CHIP":
             surfaces |= {s + "s" for s in surfaces if not s.endswith("s")}
         if entity.type == "ORG":
             bases = {s.rsplit(" ", 1)[0] if s.split()[-1] in suffixes else s for s in surfaces}
-            surfaces |= bases | {f"{base} {suffix}" for base in bases for suffix in suffixes}
+            variants = bases | {f"{base} {suffix}" for base in bases for suffix in suffixes}
+            surfaces |= {v for v in variants if named.get(v, entity.id) == entity.id}
         for surface in sorted(surfaces):
             patterns.append({"label": entity.type, "pattern": surface, "id": entity.id})
     return patterns

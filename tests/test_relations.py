@@ -839,7 +839,7 @@ def test_a_name_no_one_knows_raising_money_from_an_investor(extractor):
         ),
         (
             "Under the terms, HPE will pay $40 per share for Juniper.",
-            ("Hewlett Packard Enterprise", "ACQUIRES", "Juniper", "confirmed", None),
+            ("Hewlett Packard Enterprise", "ACQUIRES", "Juniper Networks", "confirmed", None),
         ),
     ],
 )
@@ -1857,3 +1857,15 @@ def test_a_companys_short_name_is_the_company(extractor):
         "ACQUIRES",
         "Juniper Networks",
     )
+
+
+def test_a_name_without_its_legal_form_stays_with_its_own_entity(extractor):
+    found = extractor.extract_article(Article(id="t", text="SoftBank invested in OpenAI."))
+    assert {(t["subject"], t["relation"], t["object"]) for t in found} == {
+        ("SoftBank", "INVESTS_IN", "OpenAI")
+    }
+
+
+def test_a_new_companys_name_the_ner_misreads_is_known_to_the_gazetteer(extractor):
+    text = "Uber invested in Wayve as part of a strategic partnership."
+    assert ("Uber", "INVESTS_IN", "Wayve") in triples(extractor, text)
