@@ -1174,6 +1174,9 @@ class _DocContext:
                 # "committed [to [buying]]": the subject of the verb the preposition is on
                 parent = current.head.head
                 if subjects := self._own_subjects(parent):
+                    if parent.lemma_.lower() in self.words["joining_verbs"]:
+                        # "Nvidia joined Microsoft in pouring $1.3bn into Inflection": both do
+                        subjects += [c for c in parent.children if c.dep_ == "dobj"]
                     return subjects
                 current = parent
                 continue

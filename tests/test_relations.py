@@ -1869,3 +1869,11 @@ def test_a_name_without_its_legal_form_stays_with_its_own_entity(extractor):
 def test_a_new_companys_name_the_ner_misreads_is_known_to_the_gazetteer(extractor):
     text = "Uber invested in Wayve as part of a strategic partnership."
     assert ("Uber", "INVESTS_IN", "Wayve") in triples(extractor, text)
+
+
+def test_those_a_company_joins_in_an_investment_invest_too(extractor):
+    text = "Nvidia joined Microsoft and several wealthy individuals in pouring $1.3bn into Inflection AI."
+    assert triples(extractor, text) == {
+        ("Nvidia", "INVESTS_IN", "Inflection AI"),
+        ("Microsoft", "INVESTS_IN", "Inflection AI"),
+    }
