@@ -2010,6 +2010,11 @@ class _DocContext:
                     ]
                     + slots.get("prep:in", [])
                 )
+                if stakes and not tokens and self.round and self.round[0] == self.sents.start(t.i):
+                    # "Intel raised fresh equity, when SoftBank agreed to take a $2bn stake": in
+                    # the company the sentence tells raised money
+                    found.extend(self.round[1])
+                    continue
             else:
                 tokens = slots.get(tag, [])
             alone = {tok.i for tok in slots.get("_alone", ())}

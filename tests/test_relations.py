@@ -1877,3 +1877,8 @@ def test_those_a_company_joins_in_an_investment_invest_too(extractor):
         ("Nvidia", "INVESTS_IN", "Inflection AI"),
         ("Microsoft", "INVESTS_IN", "Inflection AI"),
     }
+
+
+def test_a_stake_in_no_one_named_is_in_the_company_the_sentence_says_raised(extractor):
+    text = "Intel raised $2 billion in August, when SoftBank agreed to take a stake at $23 a share."
+    assert triples(extractor, text) == {("SoftBank", "INVESTS_IN", "Intel")}
