@@ -195,6 +195,7 @@ class _DocContext:
         self._status: dict[int, str | None] = {}
         self._linear: dict[int, dict[str, list[Token]]] = {}
         self._slot_cache: dict[int, dict[str, list[Token]]] = {}
+        self._idioms: dict[int, bool] = {}
         self._verb_lemmas = extractor.verb_lemmas
         self._trigger_lemmas = extractor.trigger_lemmas
         self._distribution = extractor.distribution
@@ -455,9 +456,11 @@ class _DocContext:
         "Model Studio, the AI development platform of Alibaba Cloud"."""
         things, units = self.words["owned_things"], self.words["owned_units"]
         claims = []
-        for noun in self.doc:
-            lemma = noun.lemma_.lower()
-            if noun.dep_ != "appos" or noun.pos_ != "NOUN" or lemma not in things | units:
+        for i, lemma in enumerate(self.lemmas):
+            if lemma not in things and lemma not in units:
+                continue
+            noun = self.doc[i]
+            if noun.dep_ != "appos" or noun.pos_ != "NOUN":
                 continue
             owners = [m for m in self._owner_of_thing(noun) if _is_org(m)] or [
                 self.index[g.i]
@@ -1731,9 +1734,14 @@ class _DocContext:
     def _idiom(self, verb: Token) -> bool:
         """Whether a verb comes with the particle of one of its frames: "took part" (joining a
         round, not raising one), "took over", "snapped up"."""
-        lemma = verb.lemma_.lower()
-        particles = {f.particles.get(lemma) for f in self.lex.frames_for(lemma, "VERB")} - {None}
-        return any(c.lower_ in particles for c in verb.children)
+        if verb.i not in self._idioms:
+            lemma = self.lemmas[verb.i]
+            particles = {f.particles.get(lemma) for f in self.lex.frames_for(lemma, "VERB")}
+            particles.discard(None)
+            self._idioms[verb.i] = bool(particles) and any(
+                c.lower_ in particles for c in verb.children
+            )
+        return self._idioms[verb.i]
 
     def _articles_round(self, token: Token) -> list[Mention]:
         """A round no one is named to own is the article's subject's: "Founders Fund led a $600
