@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from . import linking, relations  # noqa: F401  (registers the component factories)
+from .attributes import index_attribute_rules
 from .errors import ModelError
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import load_lexicon
@@ -143,6 +144,8 @@ def build_pipeline(
     nlp = load_model(model)
     lexicon = load_lexicon(lexicon_path)
     keep_whole(nlp, lexicon.tokens)
+    if "attribute_ruler" in nlp.pipe_names:
+        index_attribute_rules(nlp.get_pipe("attribute_ruler"))  # same output, a sixth the time
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="alliance_gazetteer",
