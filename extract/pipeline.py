@@ -146,6 +146,8 @@ def build_pipeline(
     keep_whole(nlp, lexicon.tokens)
     if "attribute_ruler" in nlp.pipe_names:
         index_attribute_rules(nlp.get_pipe("attribute_ruler"))  # same output, a sixth the time
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("cached_lemmas", before="lemmatizer")  # the lemmatizer's lemmas, cached
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="alliance_gazetteer",

@@ -7,7 +7,7 @@ import pytest
 from spacy.attrs import LEMMA, MORPH, POS, TAG
 
 from extract import iter_articles
-from extract.attributes import IndexedRules
+from extract.attributes import CachedLemmas, IndexedRules
 from extract.lexicon import load_lexicon
 from extract.pipeline import keep_whole, load_model
 
@@ -57,3 +57,16 @@ def test_a_rule_of_several_tokens_is_matched(parsed):
     matches = IndexedRules(ruler).match(doc)
     assert any(end - start == 2 for _, _, start, end in matches)
     assert matches == ruler.match(doc)
+
+
+def test_cached_lemmas_are_the_lemmatizers_own(parsed):
+    nlp, docs = parsed
+    ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+    cached = CachedLemmas(lemmatizer)
+    for parsed_doc in docs[:30]:
+        doc = ruler(parsed_doc.copy())
+        ours, theirs = doc.copy(), doc.copy()
+        lemmatizer(cached(ours))
+        lemmatizer(theirs)
+        assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+        assert any(t.lemma_ != t.lower_ for t in ours)  # the lemmatizer had work to do
