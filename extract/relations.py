@@ -592,7 +592,9 @@ class _DocContext:
         inherited = []
         if not any(c.dep_ in _SUBJ for c in t.children):  # "its plan to acquire X"
             inherited = [s for s in self._inherited_subject(t) if s.i in self.index]
-        subject = (parsed or inherited or [self._left_party(t, sent)])[0]
+        hung = t.dep_ == "conj" and t.head.i in self.index and t.head.i < t.i
+        # "Cohere in turn trains and [deploys] ...": a verb the parse hung on its subject's name
+        subject = (parsed or inherited or ([t.head] if hung else [self._left_party(t, sent)]))[0]
         if subject is None:
             return []
         described = None

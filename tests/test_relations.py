@@ -1882,3 +1882,8 @@ def test_those_a_company_joins_in_an_investment_invest_too(extractor):
 def test_a_stake_in_no_one_named_is_in_the_company_the_sentence_says_raised(extractor):
     text = "Intel raised $2 billion in August, when SoftBank agreed to take a stake at $23 a share."
     assert triples(extractor, text) == {("SoftBank", "INVESTS_IN", "Intel")}
+
+
+def test_a_verb_the_parse_hung_on_its_subjects_name_is_its_verb(extractor):
+    text = "Cohere in turn trains and deploys its models on Oracle Cloud Infrastructure."
+    assert triples(extractor, text) == {("Oracle", "PROVIDES_CLOUD", "Cohere")}
