@@ -2412,6 +2412,10 @@ class _DocContext:
             for o in objects
         ):
             return []  # "sell ZT's manufacturing business to a partner": a sale of a business
+        if frame.id == "supply.verb" and any(
+            _is_org(self.index.get(o.i)) for o in slots.get("prep:from", ())
+        ):
+            return []  # "rented servers from CoreWeave": the renter's side, which use.verb reads
         resource_tags = frame.resource
         if frame.customer_or_resource and slots.get("prep:with"):
             resource_tags = tuple(t for t in resource_tags if t not in frame.customer_or_resource)

@@ -217,7 +217,8 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         return "ended"
     modal = any(t.tag_ == "MD" and t.lower_ in status.get("in_talks_modals", ()) for t in cues)
     if (
-        lemmas & status["in_talks"]
+        trigger.lemma_.lower() in words["talk_words"]  # the trigger is the talks: "talks about X"
+        or lemmas & status["in_talks"]
         or modal  # "Apple may acquire Perplexity"; not the month of May
         or any(f" {p} " in text for p in status["in_talks_phrases"])
     ):

@@ -1887,3 +1887,21 @@ def test_a_stake_in_no_one_named_is_in_the_company_the_sentence_says_raised(extr
 def test_a_verb_the_parse_hung_on_its_subjects_name_is_its_verb(extractor):
     text = "Cohere in turn trains and deploys its models on Oracle Cloud Infrastructure."
     assert triples(extractor, text) == {("Oracle", "PROVIDES_CLOUD", "Cohere")}
+
+
+def test_servers_rented_from_a_cloud_are_not_supplied_by_the_renter(extractor):
+    text = "OpenAI is growing. Since then the startup has also rented servers from CoreWeave and Google."
+    assert triples(extractor, text) == {
+        ("CoreWeave", "PROVIDES_CLOUD", "OpenAI"),
+        ("Google", "PROVIDES_CLOUD", "OpenAI"),
+    }
+
+
+def test_chips_talks_are_about_are_to_be_bought_from_those_they_are_with(extractor):
+    found = only(extractor, "Oracle is in talks with AMD about its MI450 accelerators.")
+    assert (found["subject"], found["relation"], found["object"], found["status"]) == (
+        "AMD",
+        "SUPPLIES_CHIPS",
+        "Oracle",
+        "in_talks",
+    )
