@@ -144,14 +144,17 @@ def _cues(chain: list[Token]) -> list[Token]:
 
 
 def _talks_ended(chain: list[Token], lexicon: Lexicon) -> bool:
-    """ "X held talks to buy Y, but [the discussions ended] without a deal": a clause joined to
-    the claim's says its talks are over."""
-    talk, ended = lexicon.words["talk_words"], lexicon.status["ended"]
+    """ "X held talks to buy Y, but [the discussions ended] without a deal", "agreed to buy Arm,
+    but [the companies abandoned the deal]": a clause joined to the claim's says its talks or
+    its deal are over."""
+    deals = lexicon.words["talk_words"] | lexicon.words["deal_words"]
+    ended = lexicon.status["ended"]
     return any(
         conj.dep_ == "conj"
         and conj.lemma_.lower() in ended
         and any(
-            s.dep_ in {"nsubj", "nsubjpass"} and s.lemma_.lower() in talk for s in conj.children
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in deals
+            for c in conj.children
         )
         for token in chain
         for conj in token.children

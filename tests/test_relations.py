@@ -1905,3 +1905,18 @@ def test_chips_talks_are_about_are_to_be_bought_from_those_they_are_with(extract
         "Oracle",
         "in_talks",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Nvidia agreed in 2020 to buy Arm from SoftBank, but the companies abandoned the deal in 2022.",
+            "ended",
+        ),
+        ("CoreWeave agreed in July to buy Core Scientific, but the deal collapsed.", "ended"),
+        ("CoreWeave agreed to buy Core Scientific, and the deal closed in May.", "confirmed"),
+    ],
+)
+def test_a_deal_a_joined_clause_says_is_over_is_ended(extractor, text, status):
+    assert only(extractor, text)["status"] == status
