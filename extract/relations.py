@@ -568,7 +568,11 @@ class _DocContext:
             return None
         before = token.doc[token.i - 1]
         mention = self.index.get(before.i)
-        if mention is None or before.tag_ == "POS" or mention.entity.type == "MEDIA":
+        if (
+            mention is None
+            or before.tag_ in {"POS", "PRP$"}  # "its teams": a possessor, and a noun after it
+            or mention.entity.type == "MEDIA"
+        ):
             return None
         stem = token.lower_[:-3] + "y" if token.lower_.endswith("ies") else ""  # "supplies"
         for lemma in (token.lower_[:-1], token.lower_[:-2], stem):

@@ -1920,3 +1920,16 @@ def test_chips_talks_are_about_are_to_be_bought_from_those_they_are_with(extract
 )
 def test_a_deal_a_joined_clause_says_is_over_is_ended(extractor, text, status):
     assert only(extractor, text)["status"] == status
+
+
+def test_teaming_with_companies_is_partnering(extractor):
+    text = "Anthropic has teamed with Palantir and AWS to sell Claude to U.S. defense agencies."
+    assert triples(extractor, text) == {
+        ("Anthropic", "PARTNERS_WITH", "Palantir"),
+        ("Anthropic", "PARTNERS_WITH", "Amazon"),
+    }
+
+
+def test_a_noun_after_a_possessive_pronoun_is_no_misread_verb(extractor):
+    text = "Anthropic's choice reflected the efficiency its teams had seen with Google's TPUs."
+    assert ("Anthropic", "PARTNERS_WITH", "Google") not in triples(extractor, text)
