@@ -659,6 +659,13 @@ def _quoted(token: Token) -> bool:
     return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")
 
 
+def _verb_object(word: Token) -> bool:
+    """Whether a word is a verb's object, directly or through its preposition ("invested in X")."""
+    if word.dep_ == "dobj":
+        return True
+    return word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.pos_ == "VERB"
+
+
 def _author(named: list[Mention]) -> Mention | None:
     """The organisation a first-person text speaks for: the one it names most, if it stands out."""
     counts: dict[str, list[Mention]] = {}
@@ -816,6 +823,19 @@ def _pronoun_antecedent(
             if subjects or verb.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
                 break
             verb = verb.head
+        if predicate:
+            # "Google has invested in Anthropic, while Amazon remains its partner": the object
+            # of the verb before, rather than that verb's subject
+            start = sentences(doc).of(pronoun.i).start
+            objects = [
+                m
+                for m in orgs
+                if m.start >= start
+                and m.entity.id not in excluded
+                and _verb_object(doc[m.start : m.end].root)
+            ]
+            if objects:
+                return objects[-1]
     if pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "ccomp":
         # "Workday said it had agreed", "... and on Monday said it would buy": the sayer
         verb = pronoun.head.head

@@ -2083,6 +2083,19 @@ class _DocContext:
                 subjects = extra
             elif not objects:
                 objects = extra
+        if (
+            subjects
+            and not objects
+            and frame.id == "invest.verb"
+            and t.dep_ in {"advcl", "conj"}
+            and t.head.lemma_.lower() in frame.lemmas
+        ):
+            # "Google has invested $3 billion in Anthropic, while Amazon has committed $8
+            # billion": the parallel clause's object, left unsaid
+            parallel = self._slot_cache.get(t.head.i) or self._slots(t.head)
+            objects = [
+                m for m in self._resolve(frame.object, t.head, parallel) if m not in subjects
+            ]
         if t.lemma_.lower() in frame.inverse_lemmas:
             subjects, objects = objects, subjects
         # One list cannot stand on both sides ("Existing investors A, B and C took part").
@@ -2950,6 +2963,8 @@ class _DocContext:
                 or current.dep_ in BARRIERS - {"acl"}
                 # a finite verb in a list is a clause of its own: "... and later agreed to buy $X"
                 or (current.dep_ == "conj" and current.tag_ in {"VBD", "VBZ", "VBP"})
+                # so is an adverbial clause with its own subject: "..., while Amazon committed $X"
+                or (current.dep_ == "advcl" and any(c.dep_ in _SUBJ for c in current.children))
             ):
                 return current.i in targets
             current = current.head

@@ -1933,3 +1933,19 @@ def test_teaming_with_companies_is_partnering(extractor):
 def test_a_noun_after_a_possessive_pronoun_is_no_misread_verb(extractor):
     text = "Anthropic's choice reflected the efficiency its teams had seen with Google's TPUs."
     assert ("Anthropic", "PARTNERS_WITH", "Google") not in triples(extractor, text)
+
+
+def test_a_parallel_clause_left_its_object_unsaid(extractor):
+    text = (
+        "Google has invested about $3 billion in Anthropic, while Amazon has committed $8 billion."
+    )
+    found = extractor.extract_article(Article(id="t", text=text))
+    assert {(t["subject"], t["object"], t["amount_usd"]) for t in found} == {
+        ("Google", "Anthropic", 3e9),
+        ("Amazon", "Anthropic", 8e9),
+    }
+
+
+def test_its_in_a_predicate_is_the_object_of_the_verb_before(extractor):
+    text = "Google has invested in Anthropic, while Amazon remains its primary training partner."
+    assert ("Amazon", "PARTNERS_WITH", "Anthropic") in triples(extractor, text)
