@@ -201,6 +201,7 @@ class _DocContext:
         self._distribution = extractor.distribution
         self.round: tuple[int, list[Mention]] | None = None
         self.partners: list[Mention] = []
+        self.negated: list[tuple[int, str, str, str]] = []  # (sentence, subject, relation, object)
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -376,14 +377,19 @@ class _DocContext:
                     if mention is not None:
                         party = self.gaz.party(mention.entity)[0].id
                         denials.append((self.sents.number[token.i], party))
-        if not denials:
+        if not denials and not self.negated:
             return claims
         kept = []
         for claim in claims:
             number = self.sents.number[claim.sentence.start]
-            denied = claim.status in {"reported", "in_talks"} and any(
-                0 <= at - number <= 2 and party in {claim.subject.id, claim.object.id}
-                for at, party in denials
+            key = (claim.subject.id, claim.relation, claim.object.id)
+            denied = claim.status in {"reported", "in_talks"} and (
+                any(
+                    0 <= at - number <= 2 and party in {claim.subject.id, claim.object.id}
+                    for at, party in denials
+                )
+                # "X reported that OpenAI uses TPUs. OpenAI said it was not using them."
+                or any(abs(at - number) <= 2 and tuple(rest) == key for at, *rest in self.negated)
             )
             if not denied:
                 kept.append(claim)
@@ -2884,6 +2890,8 @@ class _DocContext:
             via = via_s or (via_o if relation not in {"ACQUIRES", "OWNS"} else None)
         status = self._status_at(t)
         if status is None:
+            # "the company was not using the TPUs": a party's own denial of what was reported
+            self.negated.append((self.sents.number[t.i], subject.id, relation, obj.id))
             return None
         frame_id = (extra or {}).get("frame", frame.id)
         base = rule_precision().get(frame_id, DEFAULT_RULE_PRECISION)

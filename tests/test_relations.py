@@ -1949,3 +1949,16 @@ def test_a_parallel_clause_left_its_object_unsaid(extractor):
 def test_its_in_a_predicate_is_the_object_of_the_verb_before(extractor):
     text = "Google has invested in Anthropic, while Amazon remains its primary training partner."
     assert ("Amazon", "PARTNERS_WITH", "Anthropic") in triples(extractor, text)
+
+
+def test_a_report_the_party_then_negates_gives_nothing(extractor):
+    text = (
+        "The Information reported that OpenAI had started using Google's TPUs. An OpenAI"
+        " spokesperson said the company was not using the TPUs in production."
+    )
+    assert triples(extractor, text) == set()
+
+
+def test_google_cloud_tensor_processing_units_are_tpus(extractor):
+    text = "Anthropic will expand its use of Google Cloud's tensor processing units."
+    assert ("Google", "SUPPLIES_CHIPS", "Anthropic") in triples(extractor, text)
