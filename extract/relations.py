@@ -596,6 +596,8 @@ class _DocContext:
         on_names = t.tag_ == "VBN" and t.dep_ == "conj" and t.head.pos_ in {"PROPN", "NOUN"}
         if t.tag_ not in {"VBD", "VBZ", "VBP", "VB", "VBG"} and not (after_apposition or on_names):
             return []
+        if any(c.dep_ == "dobj" and self._kind_of_noun(c) for c in t.children):
+            return []  # "buy any unused capacity the cloud provider cannot sell": parsed well
         if any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children):
             return []
         parsed = [c for c in t.children if c.dep_ == "nsubj" and c.i in self.index]

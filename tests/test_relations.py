@@ -1962,3 +1962,19 @@ def test_a_report_the_party_then_negates_gives_nothing(extractor):
 def test_google_cloud_tensor_processing_units_are_tpus(extractor):
     text = "Anthropic will expand its use of Google Cloud's tensor processing units."
     assert ("Google", "SUPPLIES_CHIPS", "Anthropic") in triples(extractor, text)
+
+
+def test_paying_a_cloud_for_access_to_capacity_buys_its_cloud(extractor):
+    text = "Meta Platforms has agreed to pay CoreWeave up to $14.2 billion for access to computing capacity."
+    found = only(extractor, text)
+    assert (found["subject"], found["relation"], found["object"], found["amount_usd"]) == (
+        "CoreWeave",
+        "PROVIDES_CLOUD",
+        "Meta",
+        14.2e9,
+    )
+
+
+def test_buying_capacity_a_cloud_cannot_sell_is_no_acquisition(extractor):
+    text = "CoreWeave is growing. Nvidia agreed to buy any unused capacity the cloud provider cannot sell."
+    assert ("Nvidia", "ACQUIRES", "CoreWeave") not in triples(extractor, text)
