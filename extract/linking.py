@@ -753,6 +753,16 @@ def _pronoun_antecedent(
         for i in range(m.start, m.end)
     }
     excluded: set[str] = set()
+    if pronoun.dep_ == "poss" and pronoun.head.dep_ == "conj":
+        # "OpenAI's letter of intent with Nvidia and its partnership with Broadcom": the
+        # possessor of the noun it is coordinated with
+        first = pronoun.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.head.pos_ == "NOUN":
+            first = first.head.head  # the parse hung it on "with Nvidia" inside the noun phrase
+        for owner in (c for c in first.children if c.dep_ == "poss" and c.i in by_token):
+            return by_token[owner.i]
     if pronoun.dep_ == "poss":
         verb = pronoun.head
         # "X remains its backer": not X. "Y named X its partner": Y, not X.

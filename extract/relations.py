@@ -2497,6 +2497,14 @@ class _DocContext:
             if resources:
                 customers = [c for c in customers if all(c is not r for r, _ in resources)]
         if frame.id in {"supply.verb", "power.verb"}:
+            # "serve OpenAI's computing needs": the customer's needs say what is sold
+            ownerless += [
+                k
+                for o in slots.get("dobj", ())
+                for c in o.children
+                if c.dep_ in {"compound", "amod"}
+                and (k := self._kind_of_noun(c)) in {"cloud", "chips"}
+            ]
             if not resources:
                 # "IREN will provide Microsoft with capacity": an unknown provider sells what it names
                 fallback = ownerless[0] if ownerless else None
@@ -2521,6 +2529,15 @@ class _DocContext:
                     for p in providers
                     for r, k in resources
                     if k in kinds
+                ]
+                # "Microsoft, Oracle and CoreWeave serve its computing needs": a provider of many
+                # trades sells the kind the sentence names
+                resources += [
+                    (p, k)
+                    for p in providers
+                    if self._kind_of_entity(p.entity) is None
+                    and all(p is not r for r, _ in resources)
+                    for k in dict.fromkeys(ownerless)
                 ]
                 # "Nvidia supplies GPUs to OpenAI via Oracle": the subject sells what it makes
                 resources += [

@@ -1978,3 +1978,21 @@ def test_paying_a_cloud_for_access_to_capacity_buys_its_cloud(extractor):
 def test_buying_capacity_a_cloud_cannot_sell_is_no_acquisition(extractor):
     text = "CoreWeave is growing. Nvidia agreed to buy any unused capacity the cloud provider cannot sell."
     assert ("Nvidia", "ACQUIRES", "CoreWeave") not in triples(extractor, text)
+
+
+def test_a_provider_of_many_trades_sells_what_the_customers_needs_name(extractor):
+    text = "OpenAI's computing needs are served mainly by Microsoft, Oracle and CoreWeave."
+    assert triples(extractor, text) == {
+        ("Microsoft", "PROVIDES_CLOUD", "OpenAI"),
+        ("Oracle", "PROVIDES_CLOUD", "OpenAI"),
+        ("CoreWeave", "PROVIDES_CLOUD", "OpenAI"),
+    }
+
+
+def test_its_on_a_coordinated_noun_is_the_first_nouns_possessor(extractor):
+    text = (
+        "The agreement follows OpenAI's letter of intent with Nvidia and its custom chip"
+        " partnership with Broadcom."
+    )
+    assert ("OpenAI", "PARTNERS_WITH", "Broadcom") in triples(extractor, text)
+    assert ("Nvidia", "PARTNERS_WITH", "Broadcom") not in triples(extractor, text)
