@@ -2419,6 +2419,15 @@ class _DocContext:
                     continue
                 pairs += [(p, c, k, None) for c in customers]
             return pairs
+        if (
+            frame.id == "run-on.verb"
+            and lemma in self.words["making_verbs"]
+            and any(
+                self._kind_of_noun(o) == "chips" and o.i not in self.index
+                for o in slots.get("dobj", ())
+            )
+        ):
+            return []  # "develop a data centre processor with the startup": making chips, not renting
         if frame.id == "run-on.verb":
             hosted = lemma in self.words["hosting_verbs"]
             if hosted and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children):

@@ -1996,3 +1996,8 @@ def test_its_on_a_coordinated_noun_is_the_first_nouns_possessor(extractor):
     )
     assert ("OpenAI", "PARTNERS_WITH", "Broadcom") in triples(extractor, text)
     assert ("Nvidia", "PARTNERS_WITH", "Broadcom") not in triples(extractor, text)
+
+
+def test_developing_a_processor_with_a_company_is_not_running_on_its_cloud(extractor):
+    text = "Humain is growing. Qualcomm agreed to develop a data center processor with the startup."
+    assert ("Humain", "PROVIDES_CLOUD", "Qualcomm") not in triples(extractor, text)
