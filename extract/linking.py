@@ -357,6 +357,12 @@ def _looks_like_org(ent: Span, lexicon: Lexicon, by_context: bool = True) -> boo
     """
     if ent[-1].text in lexicon.org_suffixes and len(ent) > 1:
         return True
+    word = ent.text
+    if len(ent) == 1 and any(
+        word.endswith(suffix) and word[: -len(suffix)].isalpha() and word[0].isupper()
+        for suffix in lexicon.words["glued_org_suffixes"]
+    ):
+        return True  # "DarwinAI", "PhariaAI": a company's name, whatever the NER calls it
     if _described_right_after(ent, lexicon):
         return True  # "Nuvia, a startup Qualcomm bought": even a name the NER calls a place
     if not by_context:

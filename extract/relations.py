@@ -2993,7 +2993,15 @@ class _DocContext:
             ):
                 return False
             if current.dep_ == "pobj" and current.head.lower_ == "at":
-                return False  # "at $14 billion", "at $23 a share": a valuation or a price
+                valued = current.head.head
+                if not (
+                    valued.lemma_.lower() == "value"
+                    and valued.head.lemma_.lower() in self.words["deal_nouns"]
+                    and not any(c.dep_ == "dobj" for c in valued.children)  # "valued xAI at"
+                ):
+                    return False  # "at $14 billion", "at $23 a share": a valuation or a price
+                current = valued.head  # "in a deal valued at $700 million": the deal's worth
+                continue
             if (
                 current.head.i == current.i
                 or current.dep_ in BARRIERS - {"acl"}

@@ -2001,3 +2001,20 @@ def test_its_on_a_coordinated_noun_is_the_first_nouns_possessor(extractor):
 def test_developing_a_processor_with_a_company_is_not_running_on_its_cloud(extractor):
     text = "Humain is growing. Qualcomm agreed to develop a data center processor with the startup."
     assert ("Humain", "PROVIDES_CLOUD", "Qualcomm") not in triples(extractor, text)
+
+
+def test_a_one_word_name_ending_in_ai_is_a_company_whatever_the_ner_says(extractor):
+    assert triples(extractor, "Apple bought DarwinAI earlier this year.") == {
+        ("Apple", "ACQUIRES", "DarwinAI")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Nvidia will take over Run:ai in a deal valued at $700 million.", 7e8),
+        ("xAI bought X in a deal that valued X at $33 billion.", None),
+    ],
+)
+def test_a_deal_valued_at_an_amount_is_worth_it_a_company_valued_is_not(extractor, text, amount):
+    assert only(extractor, text)["amount_usd"] == amount
