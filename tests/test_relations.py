@@ -2018,3 +2018,20 @@ def test_a_one_word_name_ending_in_ai_is_a_company_whatever_the_ner_says(extract
 )
 def test_a_deal_valued_at_an_amount_is_worth_it_a_company_valued_is_not(extractor, text, amount):
     assert only(extractor, text)["amount_usd"] == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Amazon Bedrock customers can now use OpenAI's open-weight models.",
+            ("Amazon", "DISTRIBUTES", "OpenAI"),
+        ),
+        (
+            "Snowflake Cortex AI now supports Anthropic's models.",
+            ("Snowflake", "DISTRIBUTES", "Anthropic"),
+        ),
+    ],
+)
+def test_a_platform_its_customers_use_a_model_on_offers_it(extractor, text, expected):
+    assert expected in triples(extractor, text)
