@@ -2035,3 +2035,8 @@ def test_a_deal_valued_at_an_amount_is_worth_it_a_company_valued_is_not(extracto
 )
 def test_a_platform_its_customers_use_a_model_on_offers_it(extractor, text, expected):
     assert expected in triples(extractor, text)
+
+
+def test_putting_a_makers_models_on_a_cloud_offers_them(extractor):
+    text = "Microsoft struck a distribution deal that put Mistral's models on Azure."
+    assert ("Microsoft", "DISTRIBUTES", "Mistral AI") in triples(extractor, text)
