@@ -2562,6 +2562,9 @@ class _DocContext:
             role = {"chips": "chipmaker", "cloud": "cloud"}
             for p in providers:
                 party = self.gaz.party(p.entity)[0]
+                if p.entity.type == "CLOUD":
+                    resources.append((p, "cloud"))  # "rent the chips through Google Cloud"
+                    continue
                 for k in dict.fromkeys(ownerless):
                     if self.gaz.has_role(party, role[k]) or not p.entity.known:
                         resources.append((p, k))

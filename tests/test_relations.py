@@ -2040,3 +2040,9 @@ def test_a_platform_its_customers_use_a_model_on_offers_it(extractor, text, expe
 def test_putting_a_makers_models_on_a_cloud_offers_them(extractor):
     text = "Microsoft struck a distribution deal that put Mistral's models on Azure."
     assert ("Microsoft", "DISTRIBUTES", "Mistral AI") in triples(extractor, text)
+
+
+def test_chips_rented_through_a_named_cloud_are_its_capacity(extractor):
+    assert triples(extractor, "Anthropic will rent the chips through Google Cloud.") == {
+        ("Google", "PROVIDES_CLOUD", "Anthropic")
+    }
