@@ -1000,12 +1000,21 @@ class _DocContext:
                 # "technology, which Anthropic favors": two subjects, so the pronoun is the object.
                 slots["nsubj"] = [tok for tok in slots["nsubj"] if tok != rel[0]]
                 slots["dobj"].append(rel[0])
+            antecedent = t.head
+            if (
+                antecedent.ent_type_ in {"GPE", "LOC", "FAC"}
+                and antecedent.dep_ == "pobj"
+                and antecedent.head.head.pos_ in {"NOUN", "PROPN"}
+            ):
+                # "its supercomputer in Memphis, which is built on Nvidia GPUs": the thing, not
+                # the place it is in
+                antecedent = antecedent.head.head
             if rel:
                 for key, tokens in list(slots.items()):
                     if rel[0] in tokens:
-                        slots[key] = [t.head if tok == rel[0] else tok for tok in tokens]
+                        slots[key] = [antecedent if tok == rel[0] else tok for tok in tokens]
             elif "dobj" not in slots:
-                slots["dobj"].append(t.head)
+                slots["dobj"].append(antecedent)
         # "Wiz, which Google agreed to buy": the pronoun stands for the noun of the relative
         # clause the verb is the complement of
         clause = t

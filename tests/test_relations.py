@@ -2046,3 +2046,8 @@ def test_chips_rented_through_a_named_cloud_are_its_capacity(extractor):
     assert triples(extractor, "Anthropic will rent the chips through Google Cloud.") == {
         ("Google", "PROVIDES_CLOUD", "Anthropic")
     }
+
+
+def test_a_relative_clause_after_a_place_is_about_the_thing_in_it(extractor):
+    text = "xAI has been spending to expand Colossus, its supercomputer in Memphis, which is built on Nvidia GPUs."
+    assert triples(extractor, text) == {("Nvidia", "SUPPLIES_CHIPS", "xAI")}
