@@ -818,6 +818,14 @@ def _pronoun_antecedent(
                 members = [subject]  # the subject's own list, not a list in its clause
                 for member in members:
                     members.extend(c for c in member.children if c.dep_ == "conj")
+                if len(members) > 1 and pronoun.lower_ in lexicon.pronouns["singular"]:
+                    # "both Nscale and Nebius build their clouds on its GPUs": not theirs
+                    excluded |= {
+                        (by_token.get(m.i) or everywhere[m.i]).entity.id
+                        for m in members
+                        if m.i in by_token or m.i in everywhere
+                    }
+                    continue
                 for member in members:
                     # "Under its partnership with OpenAI, Microsoft ...": the subject may follow
                     mention = by_token.get(member.i) or everywhere.get(member.i)

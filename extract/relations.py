@@ -1304,6 +1304,7 @@ class _DocContext:
         if mention is None and (
             token.lower_ in self.lex.pronouns["plural"]
             or (token.lower_ == "both" and token.dep_ in _SUBJ and token.pos_ in {"PRON", "DET"})
+            or (token.lower_ in {"both", "each"} and token.dep_ == "pobj")  # "a piece of each"
         ):
             return self._plural(token)  # "A and B remain its shareholders, and both supply ..."
         if mention is None and any(
@@ -1562,7 +1563,8 @@ class _DocContext:
             root = self.doc[mention.start : mention.end].root
             if root.dep_ in _SUBJ:
                 group = [mention, *self._list_after(mention)]
-                return group if len(group) > 1 else []
+                if len(group) > 1:
+                    return group  # not "... and Nvidia has invested in them": its own subject
         return []
 
     def _owner_of_thing(self, token: Token) -> list[Mention]:

@@ -2051,3 +2051,19 @@ def test_chips_rented_through_a_named_cloud_are_its_capacity(extractor):
 def test_a_relative_clause_after_a_place_is_about_the_thing_in_it(extractor):
     text = "xAI has been spending to expand Colossus, its supercomputer in Memphis, which is built on Nvidia GPUs."
     assert triples(extractor, text) == {("Nvidia", "SUPPLIES_CHIPS", "xAI")}
+
+
+def test_a_singular_its_is_not_a_list_of_subjects(extractor):
+    text = "For Nvidia, the pattern is familiar: both Nscale and Nebius build their clouds on its GPUs."
+    assert triples(extractor, text) == {
+        ("Nvidia", "SUPPLIES_CHIPS", "Nscale"),
+        ("Nvidia", "SUPPLIES_CHIPS", "Nebius"),
+    }
+
+
+@pytest.mark.parametrize("ending", ["owns a piece of each", "has invested in them"])
+def test_them_and_each_are_the_list_before_not_the_clauses_own_subject(extractor, ending):
+    text = f"Nscale and Nebius use Nvidia GPUs, and Nvidia {ending}."
+    assert {("Nvidia", "INVESTS_IN", "Nscale"), ("Nvidia", "INVESTS_IN", "Nebius")} <= triples(
+        extractor, text
+    )
