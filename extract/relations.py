@@ -1750,7 +1750,7 @@ class _DocContext:
             owners = self._last_round(token, sentences=6, same_paragraph=False)
             if owners:
                 self._remember_round(token, owners)
-            return owners
+            return owners or self._articles_round(token)  # told long before: the article's own
         if self.round is not None and self.round[0] == self.sents.start(token.i):
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         # "Earlier, A led a $1 billion round in which B invested": the company just told of

@@ -2067,3 +2067,13 @@ def test_them_and_each_are_the_list_before_not_the_clauses_own_subject(extractor
     assert {("Nvidia", "INVESTS_IN", "Nscale"), ("Nvidia", "INVESTS_IN", "Nebius")} <= triples(
         extractor, text
     )
+
+
+def test_the_round_told_long_before_is_the_articles_subjects(extractor):
+    text = (
+        "Perplexity has raised money every few months since 2024.\n\n"
+        "We asked an analyst to explain. The conversation has been edited. Q: Who is backing it?"
+        " A: The core is a group of growth funds. Some are new.\n\n"
+        "IVP led the $500 million round in December 2024 at a $9 billion valuation."
+    )
+    assert ("IVP", "INVESTS_IN", "Perplexity") in triples(extractor, text)
