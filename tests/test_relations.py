@@ -2077,3 +2077,15 @@ def test_the_round_told_long_before_is_the_articles_subjects(extractor):
         "IVP led the $500 million round in December 2024 at a $9 billion valuation."
     )
     assert ("IVP", "INVESTS_IN", "Perplexity") in triples(extractor, text)
+
+
+def test_well_known_products_and_units_are_their_owners(extractor):
+    assert owns(extractor, "Salesforce combined Slack and Tableau with Informatica's tools.") >= {
+        ("Salesforce", "Slack"),
+        ("Salesforce", "Tableau"),
+    }
+
+
+def test_a_company_bought_long_ago_is_still_an_acquisition(extractor):
+    text = "It is Meta's biggest deal since its $19 billion purchase of WhatsApp in 2014."
+    assert ("Meta", "ACQUIRES", "WhatsApp") in triples(extractor, text)
