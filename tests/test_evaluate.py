@@ -14,8 +14,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 # Measured on the development set when these floors were set; raise them as the rules improve,
 # never lower them to make a change pass.
-DEV_CORE_F1_FLOOR = 0.87
-DEV_ALL_F1_FLOOR = 0.87
+DEV_CORE_F1_FLOOR = 0.895
+DEV_ALL_F1_FLOOR = 0.90
 DEV_CORE_PRECISION_FLOOR = 0.96
 
 
