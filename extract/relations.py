@@ -1334,6 +1334,8 @@ class _DocContext:
                 not found
                 and token.pos_ in {"NOUN", "PRON", "NUM", "ADJ"}
                 and self._kind_of_noun(token) is None
+                # "backed Mobileye's rival": another company, not Mobileye
+                and token.lemma_.lower() not in self.words["other_party_nouns"]
             ):
                 found.extend(self._owner_of_thing(token))  # "the lab's workloads": the lab
         for child in token.children:

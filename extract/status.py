@@ -218,6 +218,11 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         return "ended"
     if scope_lemmas & status["ended"] or lemmas & {"former", "formerly"}:
         return "ended"
+    if any(
+        t.lower_ in status.get("ended_adverbs", ()) and t.dep_ == "advmod" and t.head.tag_ == "VBD"
+        for t in cues
+    ):
+        return "ended"  # "Microsoft was once its cloud provider"
     modal = any(t.tag_ == "MD" and t.lower_ in status.get("in_talks_modals", ()) for t in cues)
     if (
         trigger.lemma_.lower() in words["talk_words"]  # the trigger is the talks: "talks about X"

@@ -2089,3 +2089,18 @@ def test_well_known_products_and_units_are_their_owners(extractor):
 def test_a_company_bought_long_ago_is_still_an_acquisition(extractor):
     text = "It is Meta's biggest deal since its $19 billion purchase of WhatsApp in 2014."
     assert ("Meta", "ACQUIRES", "WhatsApp") in triples(extractor, text)
+
+
+def test_a_rival_of_a_company_is_not_the_company(extractor):
+    assert triples(extractor, "Intel once backed Mobileye's rival.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Microsoft was once Inflection's cloud provider.", "ended"),
+        ("Once the deal closes, Microsoft will be Inflection's cloud provider.", "confirmed"),
+    ],
+)
+def test_a_tie_that_once_held_is_ended(extractor, text, status):
+    assert only(extractor, text)["status"] == status
