@@ -893,7 +893,15 @@ class _DocContext:
                         slots["prep:" + child.lower_].extend(
                             g for g in child.children if g.dep_ == "pobj"
                         )
-                    elif child.dep_ == "dobj" and "dobj" not in slots:
+                    elif (
+                        child.dep_ == "dobj"
+                        and "dobj" not in slots
+                        # not "runs on AWS and counts Nvidia as a partner": its own arguments
+                        and not any(
+                            c.dep_ == "prep" and any(g.i in self.index for g in c.children)
+                            for c in t.children
+                        )
+                    ):
                         slots["dobj"].append(child)
         # "Its workloads there [will run] on X": a main verb parsed as a clause of its subject.
         if (

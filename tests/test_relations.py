@@ -2104,3 +2104,11 @@ def test_a_rival_of_a_company_is_not_the_company(extractor):
 )
 def test_a_tie_that_once_held_is_ended(extractor, text, status):
     assert only(extractor, text)["status"] == status
+
+
+def test_a_verb_with_its_own_named_arguments_shares_no_object_with_the_next(extractor):
+    text = "Snowflake runs on AWS and counts Nvidia as a partner."
+    assert triples(extractor, text) == {
+        ("Amazon", "PROVIDES_CLOUD", "Snowflake"),
+        ("Snowflake", "PARTNERS_WITH", "Nvidia"),
+    }
