@@ -1017,6 +1017,11 @@ class _DocContext:
                 # "its supercomputer in Memphis, which is built on Nvidia GPUs": the thing, not
                 # the place it is in
                 antecedent = antecedent.head.head
+            first = antecedent
+            while first.dep_ == "conj" and first.head.i in self.index:
+                first = first.head
+            if first.dep_ in _SUBJ:
+                antecedent = first  # "Broadcom and Marvell, which design ...": the whole list
             if rel:
                 for key, tokens in list(slots.items()):
                     if rel[0] in tokens:
@@ -2214,10 +2219,11 @@ class _DocContext:
         words = _through_amounts(
             [tok for tag in frame.object for tok in slots.get(tag, ())], self.money
         )
-        words += [  # "buy any of CoreWeave's capacity": the capacity is bought
+        words += [  # "buy any of CoreWeave's capacity", "sold its supply of memory"
             g
             for w in words
             if w.lemma_.lower() in self.words["quantifiers"]
+            or w.lemma_.lower() in self.cls["partitive"]
             for p in w.children
             if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children

@@ -2112,3 +2112,15 @@ def test_a_verb_with_its_own_named_arguments_shares_no_object_with_the_next(extr
         ("Amazon", "PROVIDES_CLOUD", "Snowflake"),
         ("Snowflake", "PARTNERS_WITH", "Nvidia"),
     }
+
+
+def test_selling_a_supply_of_chips_is_no_acquisition(extractor):
+    text = "SK Hynix said its entire supply of high-bandwidth memory for next year has been sold, mostly to Nvidia."
+    assert ("Nvidia", "ACQUIRES", "SK Hynix") not in triples(extractor, text)
+
+
+def test_a_relative_clause_on_a_listed_subject_is_about_the_whole_list(extractor):
+    text = "Broadcom and Marvell, which design custom accelerators for Google, are also buying more HBM."
+    assert {("Broadcom", "SUPPLIES_CHIPS", "Google"), ("Marvell", "SUPPLIES_CHIPS", "Google")} <= (
+        triples(extractor, text)
+    )
