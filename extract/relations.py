@@ -3054,6 +3054,17 @@ class _DocContext:
             # "a cloud agreement worth $20 billion": a deal's worth is its amount, a company's
             # worth its valuation
             targets.update(c.i for c in t.children if c.lower_ in self.words["worth_words"])
+        if t.pos_ == "VERB":
+            # "agreed to supply Microsoft with capacity [in a deal worth $17.4 billion]"
+            targets.update(
+                w.i
+                for d in t.subtree
+                if d.dep_ == "pobj"
+                and d.head.lower_ in {"in", "under"}
+                and d.lemma_.lower() in self.words["deal_nouns"]
+                for w in d.children
+                if w.lower_ in self.words["worth_words"]
+            )
         values = []
         for i in self._money_by_sentence.get(self.sents.number[t.i], ()):
             token = self.doc[i]

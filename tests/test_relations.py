@@ -2124,3 +2124,8 @@ def test_a_relative_clause_on_a_listed_subject_is_about_the_whole_list(extractor
     assert {("Broadcom", "SUPPLIES_CHIPS", "Google"), ("Marvell", "SUPPLIES_CHIPS", "Google")} <= (
         triples(extractor, text)
     )
+
+
+def test_the_worth_of_the_deal_a_verb_is_done_in_is_its_amount(extractor):
+    text = "Nebius agreed to supply Microsoft with GPU capacity in a deal worth $17.4 billion over five years."
+    assert only(extractor, text)["amount_usd"] == 17.4e9
