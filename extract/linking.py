@@ -425,9 +425,7 @@ def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
         ) or (token.dep_ == "appos" and token.head.lemma_.lower() in lexicon.org_cue_nouns)
         if not cue:
             continue
-        start = token.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
-            start -= 1
+        start = name_start(token)
         if any(i in taken for i in range(start, token.i + 1)):
             continue
         spans.append(doc[start : token.i + 1])
@@ -665,6 +663,24 @@ def _quoted(token: Token) -> bool:
     return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")
 
 
+def name_start(head: Token) -> int:
+    """Where the proper name ending at ``head`` starts: back over its compound proper nouns."""
+    start = head.i
+    doc = head.doc
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, a relative pronoun standing for the noun its clause describes."""
+    return [
+        verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c
+        for c in verb.children
+        if c.dep_ in _SUBJECT_DEPS
+    ]
+
+
 def _verb_object(word: Token) -> bool:
     """Whether a word is a verb's object, directly or through its preposition ("invested in X")."""
     if word.dep_ == "dobj":
@@ -759,6 +775,8 @@ def _pronoun_antecedent(
         for i in range(m.start, m.end)
     }
     excluded: set[str] = set()
+    sents = sentences(doc)
+    sentence = sents.of(pronoun.i)
     if pronoun.dep_ == "poss" and pronoun.head.dep_ == "conj":
         # "OpenAI's letter of intent with Nvidia and its partnership with Broadcom": the
         # possessor of the noun it is coordinated with
@@ -791,12 +809,7 @@ def _pronoun_antecedent(
         ):
             # "Nvidia led its $2 billion round": no one leads or joins its own round, nor
             # does a list the leader is named in ("A, B and C, which led its round")
-            leader = verb.head
-            subjects = [
-                leader.head if c.lower_ in _RELATIVE and leader.dep_ == "relcl" else c
-                for c in leader.children
-                if c.dep_ in _SUBJECT_DEPS
-            ]
+            subjects = _own_subjects(verb.head)
             listed = [t for s in subjects for t in (s, *s.subtree) if t.i in everywhere]
             excluded |= {everywhere[t.i].entity.id for t in listed}
         if holder.dep_ == "appos" and holder.head.i in everywhere:
@@ -811,9 +824,7 @@ def _pronoun_antecedent(
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-            if verb.dep_ == "relcl":  # "the company, which relies on AWS as its partner"
-                subjects = [verb.head if s.lower_ in _RELATIVE else s for s in subjects]
+            subjects = _own_subjects(verb)  # "the company, which relies on AWS as its partner"
             for subject in subjects:
                 members = [subject]  # the subject's own list, not a list in its clause
                 for member in members:
@@ -850,11 +861,10 @@ def _pronoun_antecedent(
         if predicate:
             # "Google has invested in Anthropic, while Amazon remains its partner": the object
             # of the verb before, rather than that verb's subject
-            start = sentences(doc).of(pronoun.i).start
             objects = [
                 m
                 for m in orgs
-                if m.start >= start
+                if m.start >= sentence.start
                 and m.entity.id not in excluded
                 and _verb_object(doc[m.start : m.end].root)
             ]
@@ -871,20 +881,13 @@ def _pronoun_antecedent(
                 return mention
             if subject.pos_ == "PRON":
                 return None  # the sayer is an "it" no one could resolve: so is this one
-    sents = sentences(doc)
-    sentence = sents.of(pronoun.i)
     if pronoun.dep_ in {"dobj", "pobj", "dative"}:
         # "OpenAI buys capacity from CoreWeave and owns shares in it": not the subject, the
         # nearest organisation before it.
         verb = pronoun.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        own = [
-            verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c
-            for c in verb.children
-            if c.dep_ in _SUBJECT_DEPS
-        ]
-        subjects = {by_token[c.i].entity.id for c in own if c.i in by_token}
+        subjects = {by_token[c.i].entity.id for c in _own_subjects(verb) if c.i in by_token}
         # nor anywhere else: "Google owns 14% of it" would say "itself" if it were Google
         excluded |= subjects
         same = [

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .dates import normalise_date
 from .gazetteer import Entity, Gazetteer, load_gazetteer, slugify
 from .lexicon import Frame, Lexicon, load_lexicon
-from .linking import Mention
+from .linking import Mention, name_start
 from .money import find_money
 from .sentences import sentences
 from .status import BARRIERS, claim_status, infinitival, scope
@@ -491,13 +491,7 @@ class _DocContext:
             return None if entity.type == "MEDIA" or entity.owner else entity
         if head.pos_ != "PROPN" or not head.text[:1].isupper():
             return None  # a name the NER calls a person is still a product here
-        start = head.i
-        while (
-            start > 0
-            and self.doc[start - 1].dep_ == "compound"
-            and self.doc[start - 1].pos_ == "PROPN"
-        ):
-            start -= 1
+        start = name_start(head)
         if any(i in self.index for i in range(start, head.i)):
             return None  # "Bell AI Fabric" starts with a company's name: leave it alone
         name = self.doc[start : head.i + 1].text
@@ -1516,13 +1510,7 @@ class _DocContext:
         unlikely = {"PERSON", "DATE"} if bought else _NOT_COMPANY_LABELS
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in unlikely:
             return []
-        start = token.i
-        while (
-            start > 0
-            and self.doc[start - 1].dep_ == "compound"
-            and self.doc[start - 1].pos_ == "PROPN"
-        ):
-            start -= 1
+        start = name_start(token)
         first_word = start == self.sents.start(token.i)
         if (first_word and self.doc[start].tag_ != "NNP") or any(
             i in self.index for i in range(start, token.i + 1)
