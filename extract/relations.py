@@ -201,7 +201,8 @@ class _DocContext:
         self._distribution = extractor.distribution
         self.round: tuple[int, list[Mention]] | None = None
         self.partners: list[Mention] = []
-        self.negated: list[tuple[int, str, str, str]] = []  # (sentence, subject, relation, object)
+        # (subject, relation, object) -> the sentences that negate it
+        self.negated: dict[tuple[str, str, str], list[int]] = defaultdict(list)
 
     # -- entry points ---------------------------------------------------------------------------
 
@@ -307,20 +308,11 @@ class _DocContext:
             status = self._status_at(token)
             if status is None:
                 return []
-            base = rule_precision().get("partnership.unnamed", DEFAULT_RULE_PRECISION)
-            claim = Claim(
-                "PARTNERS_WITH",
-                subject,
-                obj,
-                None,
-                sent,
-                token.i,
-                "partnership.unnamed",
-                base,
-                status,
-            )
-            claim.date = self._date(token)
-            return [claim]
+            return [
+                self._rule_claim(
+                    "PARTNERS_WITH", subject, obj, token, "partnership.unnamed", status
+                )
+            ]
         return []
 
     def _topics_partnership(self, sent: Span, nouns: list[Token]) -> list[Claim]:
@@ -348,13 +340,10 @@ class _DocContext:
             status = self._status_at(token)
             if topic is None or status is None:
                 continue
-            base = rule_precision().get("partnership.topic", DEFAULT_RULE_PRECISION)
-            claim = Claim(
-                "PARTNERS_WITH", topic.entity, partners[0].entity, None, sent, token.i,
-                "partnership.topic", round(base * min(topic.confidence, partners[0].confidence), 3),
-                status,
-            )  # fmt: skip
-            claim.date = self._date(token)
+            rule, factor = "partnership.topic", min(topic.confidence, partners[0].confidence)
+            claim = self._rule_claim(
+                "PARTNERS_WITH", topic.entity, partners[0].entity, token, rule, status, factor
+            )
             return [claim]
         return []
 
@@ -389,7 +378,7 @@ class _DocContext:
                     for at, party in denials
                 )
                 # "X reported that OpenAI uses TPUs. OpenAI said it was not using them."
-                or any(abs(at - number) <= 2 and tuple(rest) == key for at, *rest in self.negated)
+                or any(abs(at - number) <= 2 for at in self.negated.get(key, ()))
             )
             if not denied:
                 kept.append(claim)
@@ -479,10 +468,30 @@ class _DocContext:
             owned = self._owned_name(noun.head, "ORG" if lemma in units else "SERVICE")
             if owner is None or owner.type != "ORG" or owned is None or owned.id == owner.id:
                 continue
-            sent = self.sents.of(noun.i)
-            base = rule_precision().get("owns.apposition", DEFAULT_RULE_PRECISION)
-            claims.append(Claim("OWNS", owner, owned, None, sent, noun.i, "owns.apposition", base))
+            claims.append(self._rule_claim("OWNS", owner, owned, noun, "owns.apposition"))
         return claims
+
+    def _rule_claim(
+        self,
+        relation: str,
+        subject: Entity,
+        obj: Entity,
+        token: Token,
+        rule: str,
+        status: str = "confirmed",
+        factor: float | None = None,
+    ) -> Claim:
+        """A claim a rule makes outside the frames, at ``token``, with the rule's measured
+        precision (times ``factor``, the parties' own confidence, when given) and, as frames
+        do, a date unless it is ownership (as of the article, not of an event)."""
+        base = rule_precision().get(rule, DEFAULT_RULE_PRECISION)
+        confidence = base if factor is None else round(base * factor, 3)
+        claim = Claim(
+            relation, subject, obj, None, self.sents.of(token.i), token.i, rule, confidence, status
+        )
+        if relation != "OWNS":
+            claim.date = self._date(token)
+        return claim
 
     def _owned_name(self, head: Token, kind: str) -> Entity | None:
         """The entity a name stands for, made up for a name no one linked ("PhariaAI")."""
@@ -522,6 +531,17 @@ class _DocContext:
 
     # -- frames ---------------------------------------------------------------------------------
 
+    def _slots_of(self, t: Token) -> dict[str, list[Token]]:
+        """A word's slots: read along the text if its parse failed, else from the parse, worked
+        out once for all its frames (a name a later frame guesses joins the index, not these
+        slots; the guessed name is read through it)."""
+        slots = self._linear.get(t.i)
+        if not slots:
+            if t.i not in self._slot_cache:
+                self._slot_cache[t.i] = self._slots(t)
+            slots = self._slot_cache[t.i]
+        return slots
+
     def _apply(self, frame: Frame, t: Token, sent: Span) -> Iterable[Claim]:
         particle = frame.particles.get(t.lemma_.lower())
         if particle and not any(
@@ -530,13 +550,7 @@ class _DocContext:
             return []
         if not particle and t.pos_ == "VERB" and self._idiom(t):
             return []  # "took part" is not taking a stake or raising money
-        slots = self._linear.get(t.i)
-        if not slots:
-            # a word's slots are the same for all its frames: worked out once (a name a later
-            # frame guesses joins the index, not these slots; the guessed name is read through it)
-            if t.i not in self._slot_cache:
-                self._slot_cache[t.i] = self._slots(t)
-            slots = self._slot_cache[t.i]
+        slots = self._slots_of(t)
         if frame.requires and not self._satisfies(frame, t, slots):
             return []
         if frame.relation == "SUPPLY":
@@ -860,15 +874,15 @@ class _DocContext:
         )
         for child in t.children:
             self._add_child(slots, child, passive, t)
-        # Coordinated role nouns share their owner: "its [training partner and cloud provider]".
-        if t.pos_ == "NOUN" and t.dep_ == "conj" and t.head.pos_ == "NOUN" and "poss" not in slots:
-            slots["poss"].extend(c for c in t.head.children if c.dep_ == "poss")
-        # A role noun before the name it describes: "its alliance [partners] Amazon Web Services"
+        # Coordinated role nouns share their owner: "its [training partner and cloud provider]";
+        # so does a role noun before the name it describes: "its alliance [partners] AWS".
         if (
             t.pos_ == "NOUN"
-            and t.dep_ == "compound"
-            and t.head.i in self.index
             and "poss" not in slots
+            and (
+                (t.dep_ == "conj" and t.head.pos_ == "NOUN")
+                or (t.dep_ == "compound" and t.head.i in self.index)
+            )
         ):
             slots["poss"].extend(c for c in t.head.children if c.dep_ == "poss")
         # Right node raising: "trains and deploys its models on OCI"; not when the verb has an
@@ -2114,10 +2128,8 @@ class _DocContext:
         ):
             # "Google has invested $3 billion in Anthropic, while Amazon has committed $8
             # billion": the parallel clause's object, left unsaid
-            parallel = self._slot_cache.get(t.head.i) or self._slots(t.head)
-            objects = [
-                m for m in self._resolve(frame.object, t.head, parallel) if m not in subjects
-            ]
+            parallel = self._resolve(frame.object, t.head, self._slots_of(t.head))
+            objects = [m for m in parallel if m not in subjects]
         if t.lemma_.lower() in frame.inverse_lemmas:
             subjects, objects = objects, subjects
         # One list cannot stand on both sides ("Existing investors A, B and C took part").
@@ -2434,16 +2446,13 @@ class _DocContext:
                     continue
                 pairs += [(p, c, k, None) for c in customers]
             return pairs
-        if (
-            frame.id == "run-on.verb"
-            and lemma in self.words["making_verbs"]
-            and any(
+        if frame.id == "run-on.verb":
+            making = self.words["making_verbs"] | self.words["fabrication_verbs"]
+            if lemma in making and any(
                 self._kind_of_noun(o) == "chips" and o.i not in self.index
                 for o in slots.get("dobj", ())
-            )
-        ):
-            return []  # "develop a data centre processor with the startup": making chips, not renting
-        if frame.id == "run-on.verb":
+            ):
+                return []  # "develop a data centre processor with the startup": making chips
             hosted = lemma in self.words["hosting_verbs"]
             if hosted and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children):
                 return []  # "hosted on AWS" runs there; "AWS hosts X's models" offers them
@@ -2704,11 +2713,13 @@ class _DocContext:
         if untyped and len(suppliers) > 1 and kind == "chips":
             return []  # "Nvidia's deal with Enfabrica": two chipmakers, and no word of chips
         extra = {"frame": "deal.noun.untyped"} if untyped else None
-        with_side = {m.start for m in self._resolve(["prep:with", "prep:from"], t, slots)}
-        others = [m for m in parties if m.start not in with_side]
-        if len(suppliers) > 1 and others and all(m.start in with_side for m in suppliers):
-            # "OpenAI signed cloud contracts with Oracle, Amazon and CoreWeave": a list is one side
-            return [(s, c, kind, extra) for s in suppliers for c in others]
+        with_side: set[int] = set()
+        if len(suppliers) > 1:
+            with_side = {m.start for m in self._resolve(["prep:with", "prep:from"], t, slots)}
+            others = [m for m in parties if m.start not in with_side]
+            if others and all(m.start in with_side for m in suppliers):
+                # "OpenAI signed cloud contracts with Oracle, Amazon and CoreWeave": one side
+                return [(s, c, kind, extra) for s in suppliers for c in others]
         specialists = [
             m for m in suppliers if self.gaz.party(m.entity)[0].roles <= {role, "investor"}
         ]
@@ -2937,7 +2948,7 @@ class _DocContext:
         status = self._status_at(t)
         if status is None:
             # "the company was not using the TPUs": a party's own denial of what was reported
-            self.negated.append((self.sents.number[t.i], subject.id, relation, obj.id))
+            self.negated[(subject.id, relation, obj.id)].append(self.sents.number[t.i])
             return None
         frame_id = (extra or {}).get("frame", frame.id)
         base = rule_precision().get(frame_id, DEFAULT_RULE_PRECISION)
@@ -3033,6 +3044,9 @@ class _DocContext:
         return current.i in targets
 
     def _amount(self, t: Token) -> float | None:
+        amounts = self._money_by_sentence.get(self.sents.number[t.i], ())
+        if not amounts:
+            return None  # most claims: no money in their sentence, nothing to attach
         targets = {t.i}
         if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.pos_ == "VERB":
             targets.add(t.head.i)  # "expanded its contract with OpenAI by $6.5 billion"
@@ -3054,7 +3068,7 @@ class _DocContext:
                 if w.lower_ in self.words["worth_words"]
             )
         values = []
-        for i in self._money_by_sentence.get(self.sents.number[t.i], ()):
+        for i in amounts:
             token = self.doc[i]
             if token.head.i in self.money and token.head.i != token.i:
                 continue  # only the amount's root word counts
