@@ -244,7 +244,9 @@ class _DocContext:
                     and token.i - 1 in self.index
                 )
             ):
-                continue  # no frame's word, no preposition of offering, no verb misread as noun
+                # no frame's word, no preposition of offering, no verb misread as noun (the
+                # quick form of _misread_verb's first test: keep the two in step)
+                continue
             if lemma == "venture" and any(c.lower_ == "joint" for c in token.children):
                 lemma = "joint venture"
             if (
