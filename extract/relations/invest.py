@@ -1,0 +1,261 @@
+"""INVESTS_IN: funding rounds and their owners, raisers, stakes, and majority stakes (which
+make a parent, not an investor).
+
+A round is remembered when told ("X raised $2 billion", "X's Series C") so that a later
+"A led the round" or "Other participants included B" knows whose it was.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..linking import Mention
+from .common import (
+    NOT_COMPANY_LABELS,
+    PERCENT,
+    SUBJ,
+    definite,
+)
+
+
+class InvestRules:
+    """Funding rounds, raisers and stakes."""
+
+    def _is_funding(self, token: Token) -> bool:
+        if self.lemmas[token.i] in self.cls["funding"]:
+            return True
+        return token.text.lower() == "series" or (
+            token.i > 0 and token.doc[token.i - 1].lower_ == "series"
+        )
+
+    def _majority(self, t: Token, slots: dict[str, list[Token]]) -> bool:
+        """Whether the stake a frame names (its trigger or its slots) is more than half: "90% of
+        it", "a 51% stake", "a majority stake", "a controlling stake"."""
+        stakes = [t, *(s for key in ("dobj", "attr", "prep:of") for s in slots.get(key, ()))]
+        return any(
+            self._more_than_half(token)
+            for stake in stakes
+            if stake.lemma_.lower() in self.cls["stake"] or stake.lower_ in PERCENT
+            for token in (stake, *stake.children)
+        )
+
+    def _more_than_half(self, token: Token) -> bool:
+        if token.lemma_.lower() in self.words["majority_words"]:
+            return True
+        percent = token.lower_ in PERCENT and (
+            token.lower_ != "cent" or (token.i > 0 and token.nbor(-1).lower_ == "per")
+        )
+        if not percent:
+            return False
+        before = token.i - (2 if token.lower_ == "cent" else 1)  # "51%", "51 per cent"
+        shares = [c for c in token.children if c.like_num] + [token.doc[max(before, 0)]]
+        return any(s.text.replace(".", "", 1).isdigit() and float(s.text) > 50 for s in shares)
+
+    def _raises_money(self, token: Token) -> bool:
+        return (
+            self.pos[token.i] == "VERB"
+            and self.lemmas[token.i] in self.words["raised_money"]
+            and any(c.dep_ == "dobj" and c.i in self.money for c in token.children)
+        )
+
+    def _remember_raiser(self, verb: Token) -> None:
+        """Remember who raised money, for: X raised $2 billion. A took part."""
+        subjects = self._subjects(verb)
+        owners = [self.index[s.i] for s in subjects if s.i in self.index]
+        if not owners:
+            owners = [m for s in subjects for m in self._raiser_named(s)]
+        if owners := [m for m in owners if m.entity.type == "ORG"]:
+            self._remember_round(verb, owners)
+
+    def _raiser_named(self, subject: Token) -> list[Mention]:
+        """A name no one recognised that raises money: "Supabase raised $100 million". A
+        capitalised singular word without a determiner, even first in its sentence."""
+        if (
+            not subject.text[:1].isupper()
+            or subject.tag_ not in {"NN", "NNP", "JJ", "RB"}  # the tagger may misread a name
+            or subject.ent_type_ in NOT_COMPANY_LABELS
+            or any(c.dep_ == "det" for c in subject.children)
+            or subject.lower_ in self.lex.pronouns["singular"]
+            or self._linker is None
+            or self._linker.is_word(subject.text)  # "Revenue raised ...": a word, not a name
+        ):
+            return []
+        start = subject.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].is_title:
+            start -= 1
+        if any(i in self.index for i in range(start, subject.i + 1)):
+            return []
+        mention = self._linker.guess(self.doc[start : subject.i + 1])
+        if mention is None:
+            return []
+        for i in range(mention.start, mention.end):
+            self.index.setdefault(i, mention)
+        return [mention]
+
+    def _group_leads(self, group: Token) -> list[Mention]:
+        """The names leading a group of investors: "a group of investors led by A and B"."""
+        nouns = [group] + [
+            g
+            for p in group.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        return [
+            m
+            for noun in nouns
+            for acl in noun.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in self.words["round_verbs"]
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+            for m in self._mentions_of(g)
+        ]
+
+    def _round_owner(self, token: Token) -> list[Mention]:
+        """Who a funding round is for: "Anthropic's round", "a round for X", "X raised ... a round"."""
+        found = []
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "nmod"} and child.i in self.index:
+                found.append(self.index[child.i])
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "into", "in"}:
+                for g in child.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    if g.i in self.money or g.like_num:
+                        # "a round of $40 billion in OpenAI": the company hangs on the amount
+                        g = next(
+                            (
+                                x
+                                for p in g.children
+                                if p.dep_ == "prep" and p.lower_ in {"in", "for", "into"}
+                                for x in p.children
+                                if x.dep_ == "pobj"
+                            ),
+                            g,
+                        )
+                    found.extend(m for m in self._mentions_of(g, depth=1) if m.entity.type == "ORG")
+                    named = None if found else self._named_after(g)
+                    if named is not None:
+                        found.append(named)
+        if not found:
+            verb = self._governing_verb(token)
+            if (
+                verb is not None
+                and verb.lemma_.lower() in self.words["raise_verbs"]
+                and not self._idiom(verb)
+            ):
+                found = [self.index[s.i] for s in self._subjects(verb) if s.i in self.index]
+        if found:
+            self._remember_round(token, found)
+            return found
+        root = self.sents.of(token.i).root
+        if (
+            root.lemma_.lower() in self.words["raise_verbs"]
+            and root.i != token.i
+            and not self._idiom(root)
+        ):
+            # "Thinking Machines Lab closes what is believed to be the largest seed round"
+            owners = [self.index[s.i] for s in self._subjects(root) if s.i in self.index]
+            if owners:
+                self._remember_round(token, owners)
+                return owners
+        if definite(token):
+            # "the round", "the Series C": told before, maybe a paragraph up; told again here
+            owners = self._last_round(token, sentences=6, same_paragraph=False)
+            if owners:
+                self._remember_round(token, owners)
+            return owners or self._articles_round(token)  # told long before: the article's own
+        if self.round is not None and self.round[0] == self.sents.start(token.i):
+            return self.round[1]  # "X raised $N, with A joining a round led by B"
+        # "Earlier, A led a $1 billion round in which B invested": the company just told of
+        return self._last_round(token, sentences=2) or self._articles_round(token)
+
+    def _articles_round(self, token: Token) -> list[Mention]:
+        """A round no one is named to own is the article's subject's: "Founders Fund led a $600
+        million Series D" in a piece about Crusoe. Not a round told of someone unnamed ("a round
+        for a robotics startup"), nor several rounds, nor "its round" whose "its" found no one."""
+        told_of = any(  # "a round for a robotics startup": someone's, if no one named
+            c.dep_ == "prep"
+            and c.lower_ in {"for", "in", "into", "of"}
+            and any(g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children)
+            for c in token.children
+        )
+        if (
+            token.dep_ == "compound"
+            or token.tag_ == "NNS"  # "more seed rounds than any other firm"
+            or told_of
+            or any(c.dep_ == "poss" for c in token.children)
+            or not any(
+                w.lemma_.lower() in self.words["round_nouns"]
+                for w in (token, *(c for c in token.children if c.dep_ == "compound"))
+            )
+        ):
+            return []
+        sent = self.sents.of(token.i)
+        named = {self.index[i].entity.id for i in range(sent.start, sent.end) if i in self.index}
+        topic = self._topic(token, exclude=named)
+        if topic is None or topic.entity.type != "ORG":
+            return []
+        self._remember_round(token, [topic])
+        return [topic]
+
+    def _valued(self, token: Token) -> None:
+        """A company's valuation told before any round: "X was valued at $38 billion. A led a
+        round in which B invested" is X's round."""
+        if token.pos_ == "VERB":
+            holders = [c for c in token.children if c.dep_ == "nsubjpass"]
+            if not holders and not self._last_round(token, sentences=3):
+                # "a round that values X": X's, unless a round was just told (then it is that one)
+                holders = [c for c in token.children if c.dep_ == "dobj"]
+        else:
+            holders = [c for c in token.children if c.dep_ == "poss"]
+        owners = [self.index[c.i] for c in holders if c.i in self.index]
+        owners = [m for m in owners if m.entity.type == "ORG"]
+        if owners:
+            self._remember_round(token, owners)
+
+    def _remember_round(self, token: Token, owners: list[Mention]) -> None:
+        self.round = (self.sents.start(token.i), owners)
+
+    def _last_round(
+        self, token: Token, sentences: int = 3, same_paragraph: bool = True
+    ) -> list[Mention]:
+        """The owner of the latest round told within a few sentences before ``token``.
+
+        Unless asked otherwise the round must be in the same paragraph: a newsletter's next item
+        is another deal.
+        """
+        if self.round is None:
+            return []
+        start, owners = self.round
+        sents = range(self.sents.distance(start, token.i) + 1)
+        if same_paragraph and "\n" in self.sents.text[self.doc[start].idx : token.idx]:
+            return []
+        return owners if len(sents) <= sentences else []
+
+    def _context_funding(self, t: Token) -> list[Mention]:
+        """For "with participation from X": the owner of the round the phrase belongs to."""
+        current = t
+        for _ in range(4):
+            if current.head.i == current.i:
+                return []
+            current = current.head
+            if current.pos_ in {"NOUN", "PROPN"} and self._is_funding(current):
+                return self._round_owner(current)
+            if current.pos_ == "VERB" and current.lemma_.lower() in self.words["raise_verbs"]:
+                # only a subject of its own: "A led the round, announced Monday, with ..."
+                own = [c for c in current.children if c.dep_ in SUBJ and c.i in self.index]
+                if own or current.dep_ not in {"advcl", "conj"}:
+                    return [self.index[s.i] for s in self._subjects(current) if s.i in self.index]
+            if current.pos_ == "VERB":
+                # "A led the round, with participation from B": the round the verb is about
+                for child in current.children:
+                    if child.dep_ in {"dobj", "nsubjpass"} and self._is_funding(child):
+                        return self._round_owner(child)
+                if current.lemma_.lower() in self.words["round_verbs"]:
+                    return self._last_round(
+                        current, sentences=3
+                    )  # "A led, with participation from B"
+        return []

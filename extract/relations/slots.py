@@ -1,0 +1,465 @@
+"""Slots: the words a trigger's arguments hang on, read from the dependency parse.
+
+Passive voice is made active, participles and relative clauses point at the noun they modify,
+control verbs ("agreed to invest") and coordinated verbs inherit their subject, prepositions
+the parser attached to the amount or the object go back to the trigger.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Token
+
+from ..status import infinitival
+from .common import (
+    ARG_DEPS,
+    CLAUSE_DEPS,
+    RELATIVE,
+    SUBJ,
+)
+
+
+class SlotRules:
+    """The slots of a trigger: dependency label (or ``prep:<word>``) -> the words in it."""
+
+    def _slots(self, t: Token) -> dict[str, list[Token]]:
+        slots: dict[str, list[Token]] = defaultdict(list)
+        # "a round led by X and [joined] by Y": the second participle modifies the same noun
+        participle = self._first_participle(t) or t
+        passive = t.pos_ in {"VERB", "ADJ"} and (
+            any(c.dep_ in {"nsubjpass", "auxpass"} for c in t.children)
+            or (t.tag_ == "VBN" and participle.dep_ in {"acl", "amod", "advcl"})
+        )
+        for child in t.children:
+            self._add_child(slots, child, passive, t)
+        # Coordinated role nouns share their owner: "its [training partner and cloud provider]";
+        # so does a role noun before the name it describes: "its alliance [partners] AWS".
+        if (
+            t.pos_ == "NOUN"
+            and "poss" not in slots
+            and (
+                (t.dep_ == "conj" and t.head.pos_ == "NOUN")
+                or (t.dep_ == "compound" and t.head.i in self.index)
+            )
+        ):
+            slots["poss"].extend(c for c in t.head.children if c.dep_ == "poss")
+        # Right node raising: "trains and deploys its models on OCI"; not when the verb has an
+        # object of its own ("leverage its hardware and reduce dependency on Nvidia"), nor from a
+        # conjunct with its own subject ("X led, and Y took part").
+        if t.pos_ == "VERB" and "dobj" not in slots:
+            for conj in (
+                c
+                for c in t.children
+                if c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(g.dep_ in SUBJ for g in c.children)
+            ):
+                for child in conj.children:
+                    if child.dep_ == "prep" and "prep:" + child.lower_ not in slots:
+                        slots["prep:" + child.lower_].extend(
+                            g for g in child.children if g.dep_ == "pobj"
+                        )
+                    elif (
+                        child.dep_ == "dobj"
+                        and "dobj" not in slots
+                        # not "runs on AWS and counts Nvidia as a partner": its own arguments
+                        and not any(
+                            c.dep_ == "prep" and any(g.i in self.index for g in c.children)
+                            for c in t.children
+                        )
+                    ):
+                        slots["dobj"].append(child)
+        # "Its workloads there [will run] on X": a main verb parsed as a clause of its subject.
+        if (
+            t.pos_ == "VERB"
+            and t.dep_ == "acl"
+            and t.head.dep_ == "ROOT"
+            and "nsubj" not in slots
+            and any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "can", "could", "may"}
+                for c in t.children
+            )
+        ):
+            slots["nsubj"].append(t.head)
+        # Prepositions misattached to the amount, stake or object noun belong to the trigger:
+        # "invested [$4 billion [in Anthropic]]", "trains [its models [on TPUs]]".
+        holders = ("dobj", "npadvmod", "attr", "nsubj" if passive else "_")
+        if t.pos_ in {"NOUN", "PROPN"}:
+            holders += ("amod",)  # "a contract [worth $11.9 billion [with OpenAI]]"
+            # "a supplier of [computing capacity [to OpenAI]]"
+            holders += ("prep:of",)
+        for key in holders:
+            for holder in list(slots.get(key, ())):
+                if holder.i in self.index and not (
+                    t.pos_ == "VERB" and self.index[holder.i].entity.type == "MODEL"
+                ):
+                    continue  # a company keeps its prepositions; "trains [Grok [on GPUs]]"
+                if (
+                    holder.lemma_.lower() in self.words["quantity"]
+                    or holder.i in self.money
+                    or t.pos_ == "VERB"
+                    or key == "amod"
+                    or (key == "prep:of" and holder.lemma_.lower() in self.cls["cloud_nouns"])
+                ):
+                    # Two levels down: "trains [some [of its models [on TPUs]]]".
+                    for grand in holder.children:
+                        if grand.dep_ != "prep":
+                            continue
+                        objs = [g for g in grand.children if g.dep_ in {"pobj", "pcomp"}]
+                        slots.setdefault("prep:" + grand.lower_, []).extend(objs)
+                        if grand.lower_ == "of":
+                            for obj in objs:
+                                for deeper in obj.children:
+                                    if deeper.dep_ == "prep" and obj.i not in self.index:
+                                        slots["prep:" + deeper.lower_].extend(
+                                            g for g in deeper.children if g.dep_ == "pobj"
+                                        )
+        # "raised $675 million [at a valuation [from investors ...]]": the parser's misattachment.
+        if t.pos_ == "VERB":
+            for child in list(t.children):
+                if child.dep_ != "prep" or child.lower_ not in {"at", "in"}:
+                    continue
+                for obj in (
+                    g for g in child.children if g.dep_ == "pobj" and g.i not in self.index
+                ):
+                    for deeper in obj.children:
+                        key = "prep:" + deeper.lower_
+                        if (
+                            deeper.dep_ == "prep"
+                            and deeper.lower_ in {"from", "by", "with"}
+                            and key not in slots
+                        ):
+                            slots[key].extend(g for g in deeper.children if g.dep_ == "pobj")
+        # A participle modifies its noun: "a round led by X", "X-backed Y". Without an agent at
+        # the head of the sentence it is a misparsed main verb: "[GV invested] in Anthropic".
+        fronted = t.i < t.head.i
+        if (
+            t.tag_ == "VBN"
+            and t.dep_ == "advcl"
+            and fronted
+            and not any(c.dep_ in SUBJ | {"aux"} for c in t.children)
+        ):
+            slots["dobj"].extend(s for s in self._subjects(t.head))
+        if t.tag_ in {"VBN", "VBD"} and participle.dep_ in {"acl", "amod"}:
+            noun = participle.head
+            before = t.doc[participle.i - 1]
+            if (
+                participle.dep_ == "acl"
+                and before.dep_ == "pobj"
+                and before.head.head.i == noun.i
+                and self._kind_of_noun(before)
+            ):
+                noun = before  # "trains its models on [GPUs rented from OCI]": the parse went high
+            has_agent = "nsubj" in slots or any(c.dep_ == "agent" for c in t.children)
+            if (
+                not has_agent
+                and participle.dep_ == "acl"
+                and noun.dep_ == "ROOT"
+                and noun.i in self.index
+            ):
+                slots["nsubj"].append(noun)
+            else:
+                slots["dobj"].append(noun)
+                slots["_alone"].append(noun)  # "Microsoft-backed OpenAI and Broadcom": OpenAI
+        # A relative clause's pronoun stands for the noun it modifies.
+        if t.dep_ == "relcl":
+            rel = [c for c in t.children if c.lower_ in RELATIVE] or [
+                g
+                for c in t.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.lower_ in RELATIVE
+            ]
+            if rel and rel[0].dep_ == "nsubj" and len(slots.get("nsubj", ())) > 1:
+                # "technology, which Anthropic favors": two subjects, so the pronoun is the object.
+                slots["nsubj"] = [tok for tok in slots["nsubj"] if tok != rel[0]]
+                slots["dobj"].append(rel[0])
+            antecedent = t.head
+            if (
+                antecedent.ent_type_ in {"GPE", "LOC", "FAC"}
+                and antecedent.dep_ == "pobj"
+                and antecedent.head.head.pos_ in {"NOUN", "PROPN"}
+            ):
+                # "its supercomputer in Memphis, which is built on Nvidia GPUs": the thing, not
+                # the place it is in
+                antecedent = antecedent.head.head
+            first = antecedent
+            while first.dep_ == "conj" and first.head.i in self.index:
+                first = first.head
+            if first.dep_ in SUBJ:
+                antecedent = first  # "Broadcom and Marvell, which design ...": the whole list
+            if rel:
+                for key, tokens in list(slots.items()):
+                    if rel[0] in tokens:
+                        slots[key] = [antecedent if tok == rel[0] else tok for tok in tokens]
+            elif "dobj" not in slots:
+                slots["dobj"].append(antecedent)
+        # "Wiz, which Google agreed to buy": the pronoun stands for the noun of the relative
+        # clause the verb is the complement of
+        clause = t
+        for _ in range(3):
+            if clause.dep_ not in {"xcomp", "ccomp", "conj"}:
+                break
+            clause = clause.head
+        if clause is not t and clause.dep_ == "relcl":
+            for key, tokens in list(slots.items()):
+                slots[key] = [
+                    clause.head if tok.lower_ in RELATIVE and tok.head.i == t.i else tok
+                    for tok in tokens
+                ]
+            if "dobj" not in slots and any(
+                c.dep_ == "dobj" and c.lower_ in RELATIVE for c in clause.children
+            ):
+                slots["dobj"].append(clause.head)  # the parser hangs "which" on "agreed"
+        # "the startup in which Oracle is an investor": the role's "in which" hangs on the verb
+        if t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.dep_ == "relcl":
+            for p in t.head.children:
+                if p.dep_ == "prep" and any(g.lower_ in RELATIVE for g in p.children):
+                    slots["prep:" + p.lower_].append(t.head.head)
+        # Licensing: "licensed Inflection's models".
+        for obj in slots.get("dobj", ()):
+            slots["dobj.poss"].extend(c for c in obj.children if c.dep_ in {"poss", "compound"})
+        # Control and coordination: "agreed to invest", "invested ... and became its provider".
+        if (
+            t.pos_ in {"VERB", "AUX"}
+            and "nsubj" not in slots
+            and not (passive and any(c.dep_ == "nsubjpass" for c in t.children))
+        ):  # "whether Mistral might be acquired" has no acquirer to inherit
+            slots["nsubj"].extend(self._inherited_subject(t))
+        # A noun that names the deal of a compound head: "licensing deal with X".
+        noun = t
+        if t.dep_ == "compound" and t.head.lemma_.lower() in self.words["deal_nouns"]:
+            noun = t.head
+            for child in noun.children:
+                if child.i != t.i:
+                    self._add_child(slots, child, False, noun)
+        if noun.pos_ in {"NOUN", "PROPN"}:
+            for clause in (c for c in noun.children if c.dep_ == "relcl"):
+                subjects = [
+                    c for c in clause.children if c.dep_ in SUBJ and c.lower_ not in RELATIVE
+                ]
+                if subjects:  # "the partnership that CMA CGM signed with Mistral AI"
+                    slots["head:nsubj"].extend(subjects)
+                    for prep in (
+                        c
+                        for c in clause.children
+                        if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                    ):
+                        slots["prep:" + prep.lower_].extend(
+                            g for g in prep.children if g.dep_ == "pobj"
+                        )
+            head_verb = self._governing_verb(noun)
+            if head_verb is not None:
+                slots["head:nsubj"].extend(self._subjects(head_verb))
+                slots["_head_verb"].append(head_verb)
+                # "struck a deal with X", "announced a partnership with X": the verb's "with".
+                for child in head_verb.children:
+                    if (
+                        child.dep_ == "prep"
+                        and child.lower_ in {"with", "between"}
+                        and child.i > noun.i
+                    ):
+                        key = "prep:" + child.lower_
+                        if key not in slots:
+                            slots[key].extend(g for g in child.children if g.dep_ == "pobj")
+                # "integrates OpenAI's ChatGPT ..., in a partnership": the verb's own objects.
+                for child in head_verb.children:
+                    if child.dep_ in {"dobj", "dative"} and child.i != noun.i:
+                        slots["head:args"].append(child)
+            # "in talks with Meta about a cloud agreement", "negotiating with Meta over a deal":
+            # those the talks are with are the deal's other party
+            talks = noun.head.head if noun.dep_ == "pobj" else None
+            if (
+                talks is not None
+                and noun.head.lower_ in self.words["talk_topic_prepositions"]
+                and talks.lemma_.lower() in self.words["talk_words"]
+                and "prep:with" not in slots
+            ):
+                for child in talks.children:
+                    if child.dep_ == "prep" and child.lower_ == "with":
+                        slots["prep:with"].extend(g for g in child.children if g.dep_ == "pobj")
+        if t.pos_ == "VERB":
+            self._shared_subjects(t, slots)
+        # A verb without a subject of its own: a name right before it ("Microsoft and Meta use").
+        if t.pos_ in {"VERB", "NOUN"} and t.dep_ in CLAUSE_DEPS and "nsubj" not in slots:
+            slots["nsubj"].extend(
+                c
+                for c in t.children
+                if c.dep_ in {"nmod", "npadvmod"} and c.i < t.i and c.i in self.index
+            )
+        return slots
+
+    @staticmethod
+    def _first_participle(t: Token) -> Token | None:
+        """The participle a second one is coordinated with: "a round led by A and [joined] by
+        B", also where the parser hung the second one on the main verb."""
+        if t.dep_ != "conj" or t.tag_ != "VBN":
+            return None
+        if t.head.tag_ in {"VBN", "VBD"} and t.head.dep_ in {"acl", "amod"}:
+            return t.head
+        if any(c.dep_ == "agent" for c in t.children) and not any(
+            c.dep_ in SUBJ | {"aux", "auxpass"} for c in t.children
+        ):
+            before = [
+                x for x in t.head.subtree if x.i < t.i and x.tag_ == "VBN" and x.dep_ == "acl"
+            ]
+            return before[-1] if before else None
+        return None
+
+    def _shared_subjects(self, t: Token, slots: dict) -> None:
+        """Subjects a verb shares with a clause beside it: "NEA took part, [as did Nvidia]";
+        "raised $1bn, [with Nvidia and Microsoft] also taking part"."""
+        for clause in t.children:
+            if (
+                clause.dep_ == "advcl"
+                and clause.lemma_.lower() == "do"
+                and any(c.dep_ == "mark" and c.lower_ in {"as", "so"} for c in clause.children)
+            ):
+                slots["nsubj"].extend(c for c in clause.children if c.dep_ in SUBJ)
+        if t.tag_ != "VBG" or t.dep_ != "advcl":
+            return
+        for prep in t.head.children:
+            # the absolute "with": after a comma, its names before the participle
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "with"
+                and prep.i < t.i
+                and prep.i > 0
+                and self.doc[prep.i - 1].text == ","
+                and all(c.i > prep.i for c in t.children if c.dep_ in SUBJ)
+            ):
+                slots["nsubj"].extend(g for g in prep.children if g.dep_ == "pobj")
+
+    def _add_child(self, slots: dict, child: Token, passive: bool, t: Token) -> None:
+        dep = child.dep_
+        if dep == "dative" and child.pos_ == "ADP":
+            dep = "prep"  # "sell capacity [to] Anthropic", parsed as a dative preposition
+        if dep in {"prep", "agent"}:
+            objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+            if dep == "agent" and passive:
+                slots["nsubj"].extend(objs)
+            else:
+                slots["prep:" + child.lower_].extend(objs)
+                # "for Google ... and for Meta"
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.dep_ != "prep" and conj.lower_ == child.lower_:
+                        slots["prep:" + child.lower_].extend(
+                            g for g in conj.children if g.dep_ == "pobj"
+                        )
+                # "along with X", "together with X"
+                for g in child.children:
+                    if g.dep_ == "prep":
+                        slots["prep:" + g.lower_].extend(x for x in g.children if x.dep_ == "pobj")
+        elif dep == "nsubjpass" or (dep == "nsubj" and passive and t.dep_ in {"acl", "amod"}):
+            slots["dobj"].append(child)
+        elif dep in ARG_DEPS:
+            named_modifier = dep in {"nummod", "amod"} and child.i in self.index
+            slots["compound" if named_modifier or dep == "nummod" else dep].append(child)
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        return self._own_subjects(verb) or self._inherited_subject(verb)
+
+    def _inherited_subject(self, verb: Token) -> list[Token]:
+        """The subject a verb without one takes from above it, or from its list item's label."""
+        return self._controller(verb) or self._label(verb)
+
+    def _controller(self, verb: Token) -> list[Token]:
+        current = verb
+        for _ in range(3):
+            if current.dep_ in {"acl", "xcomp", "relcl"} and current.head.i in self.index:
+                return [current.head]  # headline style: "Qualcomm to buy Alphawave Semi"
+            if (
+                current.dep_ == "pcomp"
+                and current.head.dep_ == "prep"
+                and current.head.head.pos_ in {"VERB", "AUX"}
+            ):
+                if current.head.lower_ in {"with", "without"}:
+                    # "with NEA and Nvidia taking part": the absolute construction's own names
+                    return [g for g in current.head.children if g.dep_ == "pobj"]
+                # "committed [to [buying]]": the subject of the verb the preposition is on
+                parent = current.head.head
+                if subjects := self._own_subjects(parent):
+                    if parent.lemma_.lower() in self.words["joining_verbs"]:
+                        # "Nvidia joined Microsoft in pouring $1.3bn into Inflection": both do
+                        subjects += [c for c in parent.children if c.dep_ == "dobj"]
+                    return subjects
+                current = parent
+                continue
+            # "a deal to invest in X" (parsed as a relative clause), "an agreement worth $N [to buy]"
+            worth = current.dep_ == "amod" and current.lower_ in self.words["worth_words"]
+            if (current.dep_ == "acl" or infinitival(current) or worth) and current.head.pos_ in {
+                "NOUN",
+                "PROPN",
+            }:
+                # "Amazon is in talks to invest": the talks' holder invests;
+                # "SoftBank's agreement to take a stake": the agreement's owner does.
+                owners = [
+                    c for c in current.head.children if c.dep_ == "poss" and c.i in self.index
+                ]
+                if owners:
+                    return owners
+                noun = current.head
+                governing = self._governing_verb(noun)
+                for _ in range(2):  # "signed a letter [of intent [to invest]]"
+                    if governing is not None or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+                        break
+                    noun = noun.head.head
+                    if noun.i in self.index:
+                        return [noun]  # a headline: "Amazon in talks to invest in Anthropic"
+                    owners = [c for c in noun.children if c.dep_ == "poss" and c.i in self.index]
+                    if owners:
+                        return owners  # "Nvidia's letter of intent to invest"
+                    governing = self._governing_verb(noun)
+                if governing is None:
+                    return []
+                return self._subjects(governing)
+            if (
+                current.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}
+                or current.head.i == current.i
+            ):
+                return []
+            parent = current.head
+            if parent.dep_ == "amod" and parent.lower_ in self.words["worth_words"]:
+                current = parent
+                continue
+            if parent.pos_ not in {"VERB", "AUX"}:
+                return []
+            # Object control: "wants Anthropic to use" has its own subject; "asked X to ..." -> X,
+            # also where the parser calls the infinitive an adverbial clause.
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            if current.dep_ == "xcomp" or (current.dep_ == "advcl" and infinitive):
+                objects = [c for c in parent.children if c.dep_ == "dobj" and c.i in self.index]
+                if objects:
+                    return objects
+            if subjects := self._own_subjects(parent):
+                return subjects
+            if parent.dep_ == "ROOT" and (
+                left := self._left_party(parent, self.sents.of(parent.i))
+            ):
+                return [left]  # "In March SoftBank agreed to acquire": the name the parse lost
+            current = parent
+        return []
+
+    @staticmethod
+    def _own_subjects(verb: Token) -> list[Token]:
+        """A verb's own subjects, a relative pronoun standing for the noun of its clause."""
+        return [
+            verb.head if s.lower_ in RELATIVE and verb.dep_ == "relcl" else s
+            for s in verb.children
+            if s.dep_ in SUBJ
+        ]
+
+    def _label(self, verb: Token) -> list[Token]:
+        """The name a list item opens with, for its verbs without a subject:
+        "- Cohere: raised $500 million ..."."""
+        sent = self.sents.of(verb.i)
+        i = sent.start
+        while i < verb.i and not self.doc[i].is_alpha:
+            i += 1  # bullets and dashes
+        mention = self.index.get(i)
+        if mention is None or mention.end >= verb.i or self.doc[mention.end].text != ":":
+            return []
+        if any(c.dep_ in SUBJ for c in verb.children):
+            return []
+        return [self.doc[i]]
