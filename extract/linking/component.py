@@ -1,0 +1,259 @@
+"""The spaCy component ``alliance_linker``: named mentions (gazetteer, NER, arms, units, short
+names, guessed organisations) linked to canonical entities, then their references resolved."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import Entity, Gazetteer, clean_org_name, load_gazetteer, slugify
+from ..lexicon import Lexicon, load_lexicon
+from .mention import GUESSED_ORG_CONFIDENCE, NER_ORG_CONFIDENCE, Mention
+from .names import (
+    _cued_names,
+    _dateline,
+    _dictionary,
+    _looks_like_org,
+    _plausible_name,
+    _shouting,
+    _titled,
+)
+from .references import _resolve_references
+
+_PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+_OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
+
+
+@Language.factory(
+    "alliance_linker",
+    default_config={"gazetteer_path": None, "lexicon_path": None},
+)
+def make_linker(
+    nlp: Language, name: str, gazetteer_path: str | None, lexicon_path: str | None
+) -> EntityLinker:
+    return EntityLinker(nlp, load_gazetteer(gazetteer_path), load_lexicon(lexicon_path))
+
+
+class EntityLinker:
+    """Link entity spans, descriptions and pronouns to canonical entities (``doc._.mentions``)."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.descriptors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, entity_id in gazetteer.by_descriptor.items():
+            self.descriptors.add(entity_id, [nlp.make_doc(phrase)])
+        self.role_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in lexicon.coreference:
+            self.role_nouns.add("ROLE", [nlp.make_doc(phrase)])
+        self._new_orgs: dict[str, Entity] = {}
+        self.places = lexicon.places | {e.hq for e in gazetteer if e.hq}
+        self.places_lower = {p.lower() for p in self.places}
+        self.dictionary = _dictionary(nlp)
+
+    def is_word(self, text: str) -> bool:
+        """Whether ``text`` is an English word of the model's lemmatizer ("revenue", not
+        "Supabase"): a capitalised first word that is no word is likely a name."""
+        return text.lower() in self.dictionary
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = self._named(doc)
+        doc._.mentions = _resolve_references(doc, named, self)
+        return doc
+
+    # -- named mentions -------------------------------------------------------------------------
+
+    def _named(self, doc: Doc) -> list[Mention]:
+        # names the text itself calls a product or a place of work: "AI Defense, a product
+        # that tests models", "Colossus, its supercomputer in Memphis"
+        things = self.lexicon.words["thing_appositions"]
+        doc.user_data["alliance_things"] = {
+            clean_org_name(ent.text)
+            for ent in doc.ents
+            if any(c.dep_ == "appos" and c.lemma_.lower() in things for c in ent.root.children)
+        }
+        mentions = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            mention = self._link_ent(ent)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(ent.start, ent.end))
+        for span in _cued_names(doc, taken, self.lexicon):
+            mention = self._new_org(span, GUESSED_ORG_CONFIDENCE)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(span.start, span.end))
+        # A name is one thing throughout an article: "Informatica" the NER once calls a place
+        # is the company it calls Informatica everywhere else.
+        orgs = {m.entity.name: m for m in mentions if m.entity.type == "ORG" and not m.entity.known}
+        for ent in doc.ents:
+            if ent.start in taken or ent.label_ not in _PLACE_LABELS:
+                continue  # not a person's name: "Lepton is one of two startups" stays unread
+            same = orgs.get(clean_org_name(ent.text))
+            if same is not None:
+                mentions.append(Mention(ent.start, ent.end, same.entity, "ner", same.confidence))
+                taken.update(range(ent.start, ent.end))
+        mentions = self._arms(doc, mentions)
+        mentions = self._short_names(doc, mentions, taken)
+        mentions = self._units(doc, mentions)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _arms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A known name followed by an arm's ending names the arm: "Aramco Digital", "Deutsche
+        Telekom Capital Partners" (the gazetteer matches the longest name it knows, so these are
+        names it does not know); ``_units`` then rolls the arm up to its parent."""
+        endings = self.lexicon.words["unit_suffixes"]
+        out: list[Mention] = []
+        skip_until = -1
+        for mention in mentions:
+            if mention.start < skip_until:
+                continue
+            end = mention.end
+            while end < len(doc) and doc[end].text in endings:
+                end += 1
+            if end == mention.end or mention.source != "gazetteer" or mention.entity.type != "ORG":
+                out.append(mention)
+                continue
+            arm = self._new_org(doc[mention.start : end], NER_ORG_CONFIDENCE)
+            out.append(arm if arm is not None else mention)
+            skip_until = end
+        return out
+
+    def _units(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Venture arms the gazetteer does not know roll up to a parent it knows.
+
+        "Bosch Ventures" or "ServiceNow Ventures" by their name, "Prosperity7, a venture fund of
+        Aramco" by their apposition: claims go to the parent, the unit stays in `via`.
+        """
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for mention in mentions:
+            entity = mention.entity
+            parent = None
+            if not entity.known and entity.type == "ORG":
+                words = entity.name.split()
+                suffixes = self.lexicon.words["unit_suffixes"]
+                if len(words) >= 2 and words[-1] in suffixes:
+                    while len(words) > 1 and words[-1] in suffixes:
+                        words = words[:-1]  # "Deutsche Telekom [Capital Partners]"
+                    parent = self.gazetteer.lookup(" ".join(words))
+                root = doc[mention.start : mention.end].root
+                for appos in (c for c in root.children if c.dep_ == "appos"):
+                    if appos.lemma_.lower() not in self.lexicon.words["unit_appositions"]:
+                        continue
+                    for prep in (
+                        c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"
+                    ):
+                        for obj in prep.subtree:
+                            owner = by_token.get(obj.i)
+                            if (
+                                owner is not None
+                                and owner.entity.type == "ORG"
+                                and owner.entity.known
+                            ):
+                                parent = parent or owner.entity
+            if parent is not None and parent.type == "ORG":
+                unit = Entity(
+                    id=entity.id,
+                    name=entity.name,
+                    type="ORG",
+                    owner=parent.id,
+                    rollup=True,
+                    known=False,
+                )
+                mention = Mention(
+                    mention.start, mention.end, unit, mention.source, mention.confidence
+                )
+            out.append(mention)
+        return out
+
+    def _short_names(self, doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+        """Link "Scale" to Scale AI and "Figure" to Figure AI in an article that names them in full.
+
+        News text names a company in full once and then drops the generic ending ("AI", "Labs",
+        "Technologies"); the short form counts only for organisations the article names in full.
+        """
+        short: dict[str, Entity] = {}
+        for mention in mentions:
+            entity = mention.entity
+            words = entity.name.split()
+            if entity.type != "ORG" or len(words) < 2 or not entity.known:
+                continue
+            while len(words) > 1 and words[-1] in self.lexicon.org_suffixes:
+                words.pop()
+            if len(words) < len(entity.name.split()):
+                short.setdefault(" ".join(words), entity)
+        if not short:
+            return mentions
+        kept = []
+        for mention in mentions:
+            entity = short.get(mention.entity.name) if not mention.entity.known else None
+            kept.append(
+                Mention(mention.start, mention.end, entity, "short", 0.9) if entity else mention
+            )
+        by_first: dict[str, list[tuple[str, Entity]]] = {}
+        for form, entity in short.items():
+            by_first.setdefault(form.split()[0], []).append((form, entity))
+        for token in doc:
+            i = token.i
+            for form, entity in by_first.get(token.text, ()):
+                size = len(form.split())
+                if i + size > len(doc) or any(j in taken for j in range(i, i + size)):
+                    continue
+                if size == 1 or doc[i : i + size].text == form:
+                    kept.append(Mention(i, i + size, entity, "short", 0.9))
+                    taken.update(range(i, i + size))
+        return kept
+
+    def _link_ent(self, ent: Span) -> Mention | None:
+        if ent.ent_id_ and ent.ent_id_ in self.gazetteer:
+            entity = self.gazetteer[ent.ent_id_]
+            return Mention(ent.start, ent.end, entity, "gazetteer", 1.0)
+        if ent.label_ == "ORG":
+            return self._new_org(ent, NER_ORG_CONFIDENCE)
+        if ent.label_ in _OTHER_NER_LABELS:
+            known = self.gazetteer.lookup(clean_org_name(ent.text))
+            if known is not None and known.type == "ORG":
+                return Mention(ent.start, ent.end, known, "ner", NER_ORG_CONFIDENCE)
+            if _looks_like_org(ent, self.lexicon, by_context=ent.label_ not in _PLACE_LABELS):
+                return self._new_org(ent, GUESSED_ORG_CONFIDENCE)
+        return None
+
+    def guess(self, span: Span) -> Mention | None:
+        """An organisation for a name a relation frame found in a company's place."""
+        return self._new_org(span, GUESSED_ORG_CONFIDENCE)
+
+    def _new_org(self, span: Span, confidence: float) -> Mention | None:
+        start, end = span.start, span.end
+        while end > start and (
+            span.doc[end - 1].tag_ == "POS"
+            or span.doc[end - 1].is_punct
+            or span.doc[end - 1].pos_ == "CCONJ"  # "Aker and": the NER's span runs on
+        ):
+            end -= 1
+        while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        if start >= end:
+            return None
+        text = span.doc[start:end].text
+        name = clean_org_name(text)
+        if not _plausible_name(name, self.lexicon) or name.lower() in self.places_lower:
+            return None
+        if name.isupper() and (
+            len(name.split()) > 1 or _shouting(span.doc, start) or _dateline(span.doc, start)
+        ):
+            return None  # "ABU DHABI -", "360 MILLION FREE SUBSCRIPTIONS": datelines, headings
+        known = self.gazetteer.lookup(name)
+        if known is not None:
+            return Mention(start, end, known, "ner", confidence) if known.is_party else None
+        if _titled(span.doc[start:end], self.lexicon):
+            return None  # "chief executive Masayoshi Son": a person
+        if name in span.doc.user_data.get("alliance_things", ()):
+            return None
+        entity = self._new_orgs.get(name)
+        if entity is None:
+            entity = Entity(id=slugify(name), name=name, type="ORG", known=False)
+            self._new_orgs[name] = entity
+        return Mention(start, end, entity, "ner", confidence)
