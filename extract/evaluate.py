@@ -5,6 +5,12 @@ are unordered. Names on both sides are mapped through the gazetteer's aliases fi
 written as "Alphabet" matches a prediction of "Google". For every key found on both sides, status
 accuracy compares the sets of statuses and amount accuracy the largest amounts (1% tolerance, two
 nulls agree). See ``examples/ANNOTATION.md`` for the gold format and the annotation rules.
+
+Gold lines with status ``denied`` are not claims to find: a key that only denied lines hold is no
+gold positive, and predicting it live (any status but ``ended``) is a false positive and a
+*dead deal reported as live*, as is predicting live a key whose gold lines are all ``ended``.
+The reliability table buckets predicted keys by confidence and shows the share the gold confirms,
+which says whether a confidence of 0.9 means nine in ten on that set.
 """
 
 from __future__ import annotations
@@ -22,10 +28,39 @@ from .triples import RELATIONS, STATUSES, read_triples
 if TYPE_CHECKING:
     from .extractor import Extractor
 
-__all__ = ["CORE_RELATIONS", "Evaluation", "Score", "evaluate", "read_gold"]
+__all__ = [
+    "CORE_RELATIONS",
+    "GOLD_STATUSES",
+    "SETS",
+    "Evaluation",
+    "Score",
+    "annotated_set",
+    "evaluate",
+    "read_gold",
+]
 
 CORE_RELATIONS = ("INVESTS_IN", "PROVIDES_CLOUD", "SUPPLIES_CHIPS", "PARTNERS_WITH", "ACQUIRES")
+# Gold may also say a claim is denied: recorded so that stating it live can be counted.
+GOLD_STATUSES = (*STATUSES, "denied")
+_DEAD = frozenset({"denied", "ended"})
+# The annotated sets of examples/ANNOTATION.md, relative to the project root.
+SETS = {"dev": "examples", "holdout": "examples/holdout", "test": "examples/test"}
+# Lower edges of the reliability table's confidence buckets.
+BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 Key = tuple[str, str, str, str]
+
+
+def annotated_set(name: str) -> Path:
+    """The folder of a named annotated set (``dev``, ``holdout``, ``test``).
+
+    Raises GoldError when the name is unknown or the set is not in this checkout.
+    """
+    if name not in SETS:
+        raise GoldError(name, f"no annotated set named {name!r} (one of: {', '.join(SETS)})")
+    folder = Path(__file__).resolve().parent.parent / SETS[name]
+    if not (folder / "articles.jsonl").exists():
+        raise GoldError(str(folder), f"the {name} set is not in this checkout")
+    return folder
 
 
 @dataclass
@@ -72,9 +107,18 @@ class Evaluation:
     false_negatives: list[Key] = field(default_factory=list)
     status_errors: list[tuple[Key, list[str], list[str]]] = field(default_factory=list)
     amount_errors: list[tuple[Key, float | None, float | None]] = field(default_factory=list)
+    dead_as_live: list[tuple[Key, list[str], list[str]]] = field(default_factory=list)
+    dead_deals: int = 0
+    reliability: list[tuple[float, int, int]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
+            "dead_deals": self.dead_deals,
+            "dead_as_live": len(self.dead_as_live),
+            "reliability": [
+                {"confidence_from": low, "keys": n, "right": right}
+                for low, n, right in self.reliability
+            ],
             "relations": {r: s.as_dict() for r, s in self.by_relation.items()},
             "overall": self.overall.as_dict(),
             "core": self.core.as_dict(),
@@ -105,7 +149,7 @@ def read_gold(path: str | Path) -> list[dict]:
             raise GoldError(str(path), f"missing {', '.join(missing)}", number)
         if str(record["relation"]).upper() not in RELATIONS:
             raise GoldError(str(path), f"unknown relation {record['relation']!r}", number)
-        if record.get("status", "confirmed") not in STATUSES:
+        if (record.get("status") or "confirmed") not in GOLD_STATUSES:
             raise GoldError(str(path), f"unknown status {record['status']!r}", number)
         records.append(record)
     return records
@@ -155,11 +199,25 @@ def evaluate(
     gazetteer = gazetteer or load_gazetteer()
     relations = tuple(r.upper() for r in relations)
     pred = _group(predicted, gazetteer)
-    gold_keys = _group(gold, gazetteer)
+    stated = _group(gold, gazetteer)
     if articles is not None:
         wanted = set(articles)
         pred = {k: v for k, v in pred.items() if k[0] in wanted}
-        gold_keys = {k: v for k, v in gold_keys.items() if k[0] in wanted}
+        stated = {k: v for k, v in stated.items() if k[0] in wanted}
+    stated = {k: v for k, v in stated.items() if k[2] in relations}
+    dead = {k: _statuses(v) for k, v in stated.items() if _statuses(v) <= _DEAD}
+    dead_as_live = [
+        (key, sorted(_statuses(pred[key])), sorted(statuses))
+        for key, statuses in dead.items()
+        if key in pred and _statuses(pred[key]) - {"ended"}
+    ]
+    # denied-only keys are not claims: predicting one as ended is right, as live a false positive
+    gold_keys = {k: v for k, v in stated.items() if dead.get(k) != {"denied"}}
+    pred = {
+        k: v
+        for k, v in pred.items()
+        if not (dead.get(k) == {"denied"} and _statuses(v) == {"ended"})
+    }
     by_relation = {r: Score() for r in relations}
     fps, fns = [], []
     for key in pred:
@@ -176,8 +234,8 @@ def evaluate(
     matched = [k for k in pred if k in gold_keys and k[2] in by_relation]
     status_errors, amount_errors = [], []
     for key in matched:
-        p_status = sorted({r.get("status") or "confirmed" for r in pred[key]})
-        g_status = sorted({r.get("status") or "confirmed" for r in gold_keys[key]})
+        p_status = sorted(_statuses(pred[key]))
+        g_status = sorted(_statuses(gold_keys[key]) - {"denied"})
         if p_status != g_status:
             status_errors.append((key, p_status, g_status))
         p_amount, g_amount = _largest(pred[key]), _largest(gold_keys[key])
@@ -206,7 +264,29 @@ def evaluate(
         false_negatives=sorted(fns),
         status_errors=sorted(status_errors),
         amount_errors=sorted(amount_errors, key=lambda e: e[0]),
+        dead_as_live=sorted(dead_as_live),
+        dead_deals=len(dead),
+        reliability=_reliability(
+            {k: v for k, v in pred.items() if k[2] in by_relation}, set(gold_keys)
+        ),
     )
+
+
+def _statuses(records: list[dict]) -> set[str]:
+    return {r.get("status") or "confirmed" for r in records}
+
+
+def _reliability(pred: dict[Key, list[dict]], gold: set[Key]) -> list[tuple[float, int, int]]:
+    """(bucket's lower confidence, predicted keys in it, keys the gold holds) per bucket."""
+    counts = {low: [0, 0] for low in BUCKETS}
+    for key, records in pred.items():
+        values = [float(r["confidence"]) for r in records if r.get("confidence") is not None]
+        if not values:
+            continue
+        low = max(b for b in BUCKETS if b <= max(values))
+        counts[low][0] += 1
+        counts[low][1] += key in gold
+    return [(low, n, right) for low, (n, right) in counts.items() if n]
 
 
 def calibrate(
@@ -240,7 +320,7 @@ def calibrate(
     from .extractor import Extractor
 
     gazetteer = gazetteer or load_gazetteer()
-    keys = set(_group(gold, gazetteer))
+    keys = {k for k, v in _group(gold, gazetteer).items() if _statuses(v) != {"denied"}}
     extractor = extractor or Extractor()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for article, doc in extractor.docs(articles):

@@ -103,3 +103,43 @@ def test_development_set_precision_does_not_slip(development):
 def test_the_development_set_covers_every_relation():
     relations = {r["relation"] for r in read_gold(EXAMPLES / "gold.jsonl")}
     assert relations == set(RELATIONS)
+
+
+def test_a_denied_deal_predicted_live_is_a_false_positive_and_counted():
+    gold = [record("Apple", "INVESTS_IN", "OpenAI", status="denied")]
+    result = evaluate([record("Apple", "INVESTS_IN", "OpenAI", status="in_talks")], gold)
+    assert (result.overall.tp, result.overall.fp, result.overall.fn) == (0, 1, 0)
+    assert [key for key, _, _ in result.dead_as_live] == [("a", "Apple", "INVESTS_IN", "OpenAI")]
+
+
+def test_a_denied_deal_predicted_ended_or_not_at_all_costs_nothing():
+    gold = [record("Apple", "INVESTS_IN", "OpenAI", status="denied")]
+    for predicted in ([], [record("Apple", "INVESTS_IN", "OpenAI", status="ended")]):
+        result = evaluate(predicted, gold)
+        assert (result.overall.tp, result.overall.fp, result.overall.fn) == (0, 0, 0)
+        assert result.dead_as_live == [] and result.dead_deals == 1
+
+
+def test_an_ended_deal_predicted_live_is_counted_but_still_matches():
+    gold = [record("SoftBank", "INVESTS_IN", "Nvidia", status="ended")]
+    result = evaluate([record("SoftBank", "INVESTS_IN", "Nvidia", status="confirmed")], gold)
+    assert result.overall.tp == 1 and len(result.dead_as_live) == 1
+    assert result.status_accuracy == 0.0
+
+
+def test_reliability_buckets_predicted_keys_by_confidence():
+    gold = [record("Amazon", "INVESTS_IN", "Anthropic")]
+    predicted = [
+        record("Amazon", "INVESTS_IN", "Anthropic", confidence=0.95),
+        record("Nvidia", "INVESTS_IN", "Anthropic", confidence=0.92),
+        record("Intel", "INVESTS_IN", "Anthropic", confidence=0.55),
+    ]
+    assert evaluate(predicted, gold).reliability == [(0.5, 1, 0), (0.9, 2, 1)]
+
+
+def test_a_named_set_that_does_not_exist_is_a_clear_error():
+    from extract.evaluate import annotated_set
+
+    with pytest.raises(GoldError, match="no annotated set named 'nope'"):
+        annotated_set("nope")
+    assert (annotated_set("dev") / "gold.jsonl").exists()
