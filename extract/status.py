@@ -81,6 +81,30 @@ def infinitival(token: Token) -> bool:
     )
 
 
+def _negated_subject(negator: Token, own: set[int]) -> bool:
+    """ "Neither Microsoft nor Google is among its investors", "No bank has invested": a negating
+    word on the subject of the clause negates the clause."""
+    subject = negator.head
+    return (
+        negator.dep_ in {"det", "preconj"}
+        and subject.dep_ in {"nsubj", "nsubjpass"}
+        and subject.head.i in own
+    )
+
+
+def _subject_negators(trigger: Token, own: set[int], negation: Collection[str]) -> list[Token]:
+    """The negating words on the subjects of the trigger's clause verbs."""
+    doc = trigger.doc
+    return [
+        g
+        for i in own
+        for c in doc[i].children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+        for g in c.children
+        if g.dep_ in {"det", "preconj"} and g.lower_ in negation
+    ]
+
+
 def _own_clause(trigger: Token, presupposing: Collection[str]) -> list[Token]:
     """The trigger and the words above it up to its clause's verb, through complements
     ("is not expected [to invest]", "has no plans [to invest]") but not through a clause of
@@ -208,9 +232,11 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         return None
     own = {t.i for t in _own_clause(trigger, words["presupposing"])}
     if any(
-        t.dep_ in {"neg", "det", "preconj"} and t.lower_ in status["negation"] and t.head.i in own
+        t.dep_ in {"neg", "det", "preconj"}
+        and t.lower_ in status["negation"]
+        and (t.head.i in own or _negated_subject(t, own))
         for t in cues
-    ):
+    ) or any(_negated_subject(t, own) for t in _subject_negators(trigger, own, status["negation"])):
         return None  # "Apple is not investing", "has no plans to invest"; not "..., terms were not disclosed"
     if trigger.lemma_.lower() in {"stake", "share", "equity", "holding", "investment"} and (
         scope_lemmas & status["ended_with_stake"]

@@ -129,6 +129,30 @@ def test_a_negated_claim_gives_no_triple(extractor):
     assert triples(extractor, "Apple is not investing in OpenAI.") == set()
 
 
+def test_a_subject_negated_by_neither_nor_gives_no_triple(extractor):
+    text = (
+        "Stargate raised money from SoftBank. Neither Microsoft nor Google is among its investors."
+    )
+    found = triples(extractor, text)
+    assert ("Microsoft", "INVESTS_IN", "Stargate") not in found
+    assert ("Google", "INVESTS_IN", "Stargate") not in found
+
+
+def test_items_of_one_list_are_not_tied_to_each_other(extractor):
+    text = (
+        "Sakana AI raised $200 million in a round led by Lux Capital. "
+        "MUFG, Mizuho and SMBC came in as new shareholders."
+    )
+    found = triples(extractor, text)
+    assert not {("MUFG", "INVESTS_IN", "Mizuho"), ("Mizuho", "INVESTS_IN", "SMBC")} & found
+    assert ("MUFG", "INVESTS_IN", "Sakana AI") in found
+
+
+def test_an_also_invested_continues_the_round_across_a_paragraph(extractor):
+    text = "Sakana AI raised $200 million in a round led by Lux Capital.\n\nNvidia also invested."
+    assert ("Nvidia", "INVESTS_IN", "Sakana AI") in triples(extractor, text)
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

@@ -221,6 +221,8 @@ class DocContext(
         relation: str,
         extra,
     ) -> Claim | None:
+        if relation != "PARTNERS_WITH" and _one_list(self.doc, left, right):
+            return None  # "MUFG, Mizuho and SMBC came in as shareholders": co-investors, not a tie
         if relation == "PARTNERS_WITH" and right.start < left.start:
             left, right = right, left  # the organisation named first is the subject
         if relation == "chips":
@@ -297,3 +299,17 @@ class DocContext(
         if noun.dep_ in {"conj", "appos"}:
             return self._governing_verb(head)  # "unveiled Stargate UK, a partnership with X"
         return None
+
+
+def _list_head(doc: Doc, mention: Mention) -> int:
+    """The first item of the coordinated list a mention's head word belongs to."""
+    token = doc[mention.end - 1]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
+def _one_list(doc: Doc, left: Mention, right: Mention) -> bool:
+    """Two items of one "A, B and C" list."""
+    heads = {_list_head(doc, left), _list_head(doc, right)}
+    return len(heads) == 1 and any(doc[m.end - 1].dep_ == "conj" for m in (left, right))

@@ -188,7 +188,11 @@ class RoleRules:
                     )
                 ]
                 if not [o for o in objects if o.lower_ != particle and o.i not in self.money]:
-                    found.extend(self._last_round(t, sentences=3))
+                    also = any(
+                        c.dep_ == "advmod" and c.lower_ in self.words["additive_adverbs"]
+                        for c in t.children
+                    )
+                    found.extend(self._last_round(t, sentences=3, same_paragraph=not also))
                 continue
             elif tag == "STAKE":
                 held = [*slots.get("dobj", ())] if t.pos_ == "VERB" else [*slots.get("prep:of", ())]
@@ -343,6 +347,12 @@ class RoleRules:
             if as_role:
                 # "Anthropic counts Google as a backer": the counting subject is the other party.
                 objects = [m for s in self._subjects(t.head.head) for m in self._mentions_of(s)]
+                own = {m.entity.id for m in subjects}
+                if t.lemma_.lower() in self.words["round_roles"] and all(
+                    m.entity.id in own for m in objects
+                ):
+                    # "A, B and C came in as new shareholders": themselves; the round told of
+                    objects = self._last_round(t, sentences=4, same_paragraph=False)
             elif t.lemma_.lower() in self.words["round_roles"]:
                 # "Other participants included A and B.": the round, maybe a paragraph up
                 objects = self._last_round(t, sentences=4, same_paragraph=False)
