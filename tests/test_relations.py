@@ -2153,3 +2153,10 @@ def test_a_relative_clause_on_a_listed_subject_is_about_the_whole_list(extractor
 def test_the_worth_of_the_deal_a_verb_is_done_in_is_its_amount(extractor):
     text = "Nebius agreed to supply Microsoft with GPU capacity in a deal worth $17.4 billion over five years."
     assert only(extractor, text)["amount_usd"] == 17.4e9
+
+
+def test_a_description_after_a_name_names_no_new_company(extractor):
+    text = "OpenAI will build a cluster in partnership with G42, the Emirati AI group."
+    found = triples(extractor, text)
+    assert ("OpenAI", "PARTNERS_WITH", "G42") in found
+    assert not any("Emirati" in party for triple in found for party in triple)

@@ -233,10 +233,20 @@ class EntityLinker:
             or span.doc[end - 1].pos_ == "CCONJ"  # "Aker and": the NER's span runs on
         ):
             end -= 1
+        determined = False
         while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
             start += 1
+            determined = True
         if start >= end:
             return None
+        after = span.doc[end] if end < len(span.doc) else None
+        if (
+            (determined or (start > 0 and span.doc[start - 1].lower_ in {"the", "a", "an"}))
+            and after is not None
+            and after.dep_ == "appos"
+            and after.lemma_.lower() in self.lexicon.org_cue_nouns
+        ):
+            return None  # "G42, the Emirati AI group": the words describe G42, they name no one
         text = span.doc[start:end].text
         name = clean_org_name(text)
         if not _plausible_name(name, self.lexicon) or name.lower() in self.places_lower:
