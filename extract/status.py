@@ -8,13 +8,13 @@ the scope of the main clause's cues: they are background, stated as fact.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["BARRIERS", "claim_status", "infinitival", "scope"]
+__all__ = ["BARRIERS", "claim_status", "denies", "infinitival", "scope"]
 
 BARRIERS = {"relcl", "acl", "appos", "parataxis"}
 _CUE_DEPS = {
@@ -81,6 +81,17 @@ def infinitival(token: Token) -> bool:
     )
 
 
+def denies(token: Token, status: Mapping[str, Collection[str]]) -> bool:
+    """A word of denial: "denied", "false"; "ruled" only with "out"."""
+    lemma = token.lemma_.lower()
+    if lemma not in status["denial"] and token.lower_ not in status["denial"]:
+        return False
+    particles = {
+        p for verb, _, p in (x.partition(":") for x in status["denial_particles"]) if verb == lemma
+    }
+    return not particles or any(c.dep_ == "prt" and c.lower_ in particles for c in token.children)
+
+
 def _negated_subject(negator: Token, own: set[int]) -> bool:
     """ "Neither Microsoft nor Google is among its investors", "No bank has invested": a negating
     word on the subject of the clause negates the clause."""
@@ -105,7 +116,9 @@ def _subject_negators(trigger: Token, own: set[int], negation: Collection[str]) 
     ]
 
 
-def _own_clause(trigger: Token, presupposing: Collection[str]) -> list[Token]:
+def _own_clause(
+    trigger: Token, presupposing: Collection[str], realising: Collection[str] = ()
+) -> list[Token]:
     """The trigger and the words above it up to its clause's verb, through complements
     ("is not expected [to invest]", "has no plans [to invest]") but not through a clause of
     its own ("Meta confirmed the deal; terms were not disclosed")."""
@@ -117,6 +130,11 @@ def _own_clause(trigger: Token, presupposing: Collection[str]) -> list[Token]:
         if current.pos_ in {"NOUN", "PROPN"} and (
             (current.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in current.head.children))
             or (current.dep_ == "dobj" and current.head.lemma_.lower() in presupposing)
+            or (
+                current.dep_ == "nsubj"
+                and any(c.dep_ == "poss" for c in current.children)
+                and current.head.lemma_.lower() not in realising
+            )
         ):
             break  # "X's reliance on AWS did not stop the deal": the reliance holds; not
             # "the investment did not happen"
@@ -228,9 +246,10 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
 
     if any(f" {p} " in text for p in status["ended_phrases"]) or _talks_ended(chain, lexicon):
         return "ended"
-    if lemmas & status["denial"] and scope_lemmas & status["denial"]:
+    denying = {t.lemma_.lower() for t in cues if denies(t, status)}
+    if denying and {t.lemma_.lower() for t in chain[1:] if denies(t, status)}:
         return None
-    own = {t.i for t in _own_clause(trigger, words["presupposing"])}
+    own = {t.i for t in _own_clause(trigger, words["presupposing"], words["realising"])}
     if any(
         t.dep_ in {"neg", "det", "preconj"}
         and t.lower_ in status["negation"]

@@ -2160,3 +2160,21 @@ def test_a_description_after_a_name_names_no_new_company(extractor):
     found = triples(extractor, text)
     assert ("OpenAI", "PARTNERS_WITH", "G42") in found
     assert not any("Emirati" in party for triple in found for party in triple)
+
+
+def test_a_possessed_investment_stands_when_another_verb_is_negated(extractor):
+    text = "The regulator ruled that Amazon's $4 billion investment in Anthropic does not qualify for review."
+    assert ("Amazon", "INVESTS_IN", "Anthropic") in triples(extractor, text)
+
+
+def test_a_possessed_investment_that_did_not_happen_gives_no_triple(extractor):
+    assert triples(extractor, "Apple's investment in OpenAI did not happen.") == set()
+
+
+def test_ruling_out_a_deal_is_a_denial(extractor):
+    assert triples(extractor, "Apple ruled out investing in OpenAI.") == set()
+
+
+def test_a_company_opening_a_digest_line_is_not_a_dateline(extractor):
+    text = "BRIEFS\n\nWPP: the advertising group invested in Stability AI in March."
+    assert ("WPP", "INVESTS_IN", "Stability AI") in triples(extractor, text)

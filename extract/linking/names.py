@@ -48,7 +48,10 @@ def _dateline(doc: Doc, i: int) -> bool:
     starts_line = i == 0 or "\n" in doc[i - 1].text
     if starts_line and i + 2 < len(doc) and doc[i + 1].like_num and doc[i + 2].text == ":":
         return True  # a speaker of a transcript: "HOST 2: ..."
-    return starts_line and i + 1 < len(doc) and doc[i + 1].text in {"-", "—", "–", ":"}
+    if starts_line and i + 1 < len(doc) and doc[i + 1].text == ":":
+        # "HOST: ...", "LONDON: ..."; not a digest's "WPP: the advertising group invested ..."
+        return doc[i].ent_type_ != "ORG"
+    return starts_line and i + 1 < len(doc) and doc[i + 1].text in {"-", "—", "–"}
 
 
 def _shouting(doc: Doc, i: int) -> bool:

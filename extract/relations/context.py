@@ -221,8 +221,10 @@ class DocContext(
         relation: str,
         extra,
     ) -> Claim | None:
-        if relation != "PARTNERS_WITH" and _one_list(self.doc, left, right):
-            return None  # "MUFG, Mizuho and SMBC came in as shareholders": co-investors, not a tie
+        if relation == "INVESTS_IN" and _one_list(self.doc, left, right):
+            # "MUFG, Mizuho and SMBC came in as shareholders": co-investors; but "CoreWeave and
+            # OpenAI signed a contract" is a deal between the two
+            return None
         if relation == "PARTNERS_WITH" and right.start < left.start:
             left, right = right, left  # the organisation named first is the subject
         if relation == "chips":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..status import denies
 from .claims import Claim
 from .common import (
     SUBJ,
@@ -18,7 +19,7 @@ class DenialRules:
         denials: list[tuple[int, str]] = []  # (sentence number, denying party)
         for sent in self.sents.spans:
             for token in sent:
-                if token.pos_ != "VERB" or token.lemma_.lower() not in self.lex.status["denial"]:
+                if token.pos_ != "VERB" or not denies(token, self.lex.status):
                     continue
                 said = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
                 if not any(
