@@ -97,6 +97,7 @@ class Extractor:
         for article in articles:
             doc = self.nlp.make_doc(article.text)
             doc._.published = article.published  # dates like "in March" resolve against it
+            doc._.title = article.title  # whom the article is about, when the text leaves it out
             docs.append(doc)
         yield from zip(articles, self.nlp.pipe(docs, batch_size=self.batch_size), strict=True)
 

@@ -2178,3 +2178,15 @@ def test_ruling_out_a_deal_is_a_denial(extractor):
 def test_a_company_opening_a_digest_line_is_not_a_dateline(extractor):
     text = "BRIEFS\n\nWPP: the advertising group invested in Stability AI in March."
     assert ("WPP", "INVESTS_IN", "Stability AI") in triples(extractor, text)
+
+
+def test_a_round_no_one_is_named_to_own_is_the_headline_companys(extractor):
+    text = (
+        "June 2023 - MosaicML: acquired for $1.3 billion.\n\n"
+        "December 2024 - Series J: $10 billion, led by Thrive Capital.\n\n"
+        "Databricks has not set a date for a listing."
+    )
+    article = Article(id="t", text=text, published="2025-06-01", title="Databricks deal log")
+    found = {(t["subject"], t["relation"], t["object"]) for t in extractor.extract_article(article)}
+    assert ("Thrive Capital", "INVESTS_IN", "Databricks") in found
+    assert ("Thrive Capital", "INVESTS_IN", "MosaicML") not in found

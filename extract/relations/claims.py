@@ -39,6 +39,8 @@ if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
+if not Doc.has_extension("title"):
+    Doc.set_extension("title", default=None)
 
 
 @cache

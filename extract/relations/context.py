@@ -8,6 +8,7 @@ their frames.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,7 @@ class DocContext(
             i for m in mentions if m.entity.type == "MEDIA" for i in range(m.start, m.end)
         } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
         self._linker = extractor.linker
+        self.title_orgs = _title_orgs(doc._.title, self.gaz)
         # read once: every sentence scan asks each word for these
         self.lemmas = [t.lemma_.lower() for t in doc]
         self.pos = [t.pos_ for t in doc]
@@ -315,3 +317,24 @@ def _one_list(doc: Doc, left: Mention, right: Mention) -> bool:
     """Two items of one "A, B and C" list."""
     heads = {_list_head(doc, left), _list_head(doc, right)}
     return len(heads) == 1 and any(doc[m.end - 1].dep_ == "conj" for m in (left, right))
+
+
+def _title_orgs(title: str | None, gazetteer) -> list[str]:
+    """The ids of the known organisations a headline names, in order ("Databricks deal log:
+    from MosaicML to Neon" -> databricks, mosaicml, neon)."""
+    words = re.findall(r"[\w.&'-]+", title or "")
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2, 1):
+            name = " ".join(words[i : i + size]).removesuffix("'s").removesuffix("'")
+            entity = gazetteer.lookup(name)
+            if entity is not None and size <= len(words) - i:
+                party = gazetteer.party(entity)[0]
+                if party.type == "ORG" and party.id not in found:
+                    found.append(party.id)
+                i += size
+                break
+        else:
+            i += 1
+    return found

@@ -147,10 +147,37 @@ class MentionRules:
             if m.entity.roles == {"investor"}:
                 continue
             counts.setdefault(m.entity.id, []).append(m)
+        headline = self._headline_org()
+        if (
+            headline is not None
+            and headline not in exclude
+            and (headline in counts or not any(len(v) > 1 for v in counts.values()))
+        ):
+            # the article's subject, by its headline: its latest mention before, else its first
+            told = [
+                m
+                for m in self.mentions
+                if m.entity.type == "ORG" and self.gaz.party(m.entity)[0].id == headline
+            ]
+            before = [m for m in told if m.start < t.i]
+            if before or told:
+                return (before or told)[-1 if before else 0]
         ranked = sorted(counts.values(), key=len, reverse=True)
         if not ranked or (len(ranked) > 1 and len(ranked[0]) == len(ranked[1])):
             return None
         return ranked[0][-1]
+
+    def _headline_org(self) -> str | None:
+        """The organisation the headline is about: of those it names, the one the text names most
+        (the headline's first on a tie): "From flare gas to Stargate - how Crusoe ...": Crusoe."""
+        if not self.title_orgs:
+            return None
+        told: dict[str, int] = dict.fromkeys(self.title_orgs, 0)
+        for m in self.mentions:
+            party = self.gaz.party(m.entity)[0].id
+            if m.entity.type == "ORG" and party in told:
+                told[party] += 1
+        return max(self.title_orgs, key=lambda e: told[e])
 
     def _owner_of_thing(self, token: Token) -> list[Mention]:
         """Whose thing a noun is: "the lab's workloads", "some of its models"."""
