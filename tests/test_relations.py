@@ -2190,3 +2190,9 @@ def test_a_round_no_one_is_named_to_own_is_the_headline_companys(extractor):
     found = {(t["subject"], t["relation"], t["object"]) for t in extractor.extract_article(article)}
     assert ("Thrive Capital", "INVESTS_IN", "Databricks") in found
     assert ("Thrive Capital", "INVESTS_IN", "MosaicML") not in found
+
+
+def test_an_equity_partner_is_an_investor_not_a_partner(extractor):
+    found = triples(extractor, "Oracle is an equity partner in Stargate.")
+    assert ("Oracle", "INVESTS_IN", "Stargate") in found
+    assert not any(relation == "PARTNERS_WITH" for _, relation, _ in found)

@@ -75,7 +75,15 @@ class FrameRules:
             for w in through_amounts(objects, self.money)
         ):
             return False  # "took on $5.25 billion of debt from a bank group": lenders, not backers
+        equity = any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.words["equity_modifiers"]
+            for c in t.children
+        )
         for need in requires:
+            if need == "EQUITY_MODIFIER" and equity:
+                return True
+            if need == "NO_EQUITY_MODIFIER" and not equity:
+                return True
             if need in {"MONEY", "MONEY_SUBJECT"} and any(
                 tok.i in self.money for o in objects for tok in o.subtree
             ):

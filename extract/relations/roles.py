@@ -343,7 +343,11 @@ class RoleRules:
             and t.head.head.lemma_.lower() in self.words["round_verbs"]
         ):
             return []  # "A led the round, with B and C as co-leads": the verb's frame has them
-        if frame.id in {"investor.noun", "partner.noun"} and subjects and not objects:
+        if (
+            frame.id in {"investor.noun", "partner.noun", "equity-partner.noun"}
+            and subjects
+            and not objects
+        ):
             if as_role:
                 # "Anthropic counts Google as a backer": the counting subject is the other party.
                 objects = [m for s in self._subjects(t.head.head) for m in self._mentions_of(s)]
