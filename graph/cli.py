@@ -194,6 +194,14 @@ def _summary(stats, where: str | None) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, metavar="[ARTICLES...]")
 @click.option(
+    "--set",
+    "set_name",
+    type=click.Choice(["dev", "holdout", "test"]),
+    default=None,
+    help="Score a bundled annotated set (examples/ANNOTATION.md): dev (rules may be tuned on "
+    "it), holdout or test (never tuned on). Default: dev.",
+)
+@click.option(
     "--gold",
     type=click.Path(dir_okay=False),
     default=None,
@@ -223,24 +231,35 @@ def _summary(stats, where: str | None) -> None:
 )
 @model_option
 @handle_errors
-def evaluate(inputs, gold, triples_path, relations, fmt, show_errors, calibrate, model) -> None:
+def evaluate(
+    inputs, set_name, gold, triples_path, relations, fmt, show_errors, calibrate, model
+) -> None:
     """Precision, recall and F1 per relation against a gold file.
 
     With no ARTICLES, scores the bundled development set (examples/articles.jsonl against
-    examples/gold.jsonl). Keys are (article, subject, relation, object); status and amount
-    accuracy are measured on the keys found on both sides. See examples/ANNOTATION.md.
+    examples/gold.jsonl); --set test scores the test set, which no rule was tuned on. Keys are
+    (article, subject, relation, object); status and amount accuracy are measured on the keys
+    found on both sides. Also printed: how many denied or ended deals came out as live ties, and
+    a reliability table (triples by confidence bucket vs the share of them that are right).
+    See examples/ANNOTATION.md.
 
     \b
     Examples:
       alliances evaluate
+      alliances evaluate --set test --errors
+      alliances evaluate --set test --calibrate     # frame precision -> calibration.toml
       alliances evaluate heldout/articles.jsonl --gold heldout/gold.jsonl --errors
       alliances evaluate --triples triples.jsonl --gold examples/gold.jsonl --format json
     """
     from extract import Extractor, iter_articles, read_triples
+    from extract.evaluate import annotated_set, read_gold
     from extract.evaluate import evaluate as score
-    from extract.evaluate import read_gold
     from extract.triples import RELATIONS
 
+    if set_name and (inputs or gold or triples_path):
+        raise click.UsageError("--set scores a bundled set: give no ARTICLES, --gold or --triples")
+    if set_name:
+        inputs = (str(annotated_set(set_name) / "articles.jsonl"),)
     sources = [Path(p) for p in inputs] or ([] if triples_path else [bundled_examples()])
     if gold is None:
         base = sources[0] if sources else Path(triples_path)
@@ -306,6 +325,21 @@ def _print_evaluation(result) -> None:
         f"status accuracy {result.status_accuracy:.3f}, amount accuracy {result.amount_accuracy:.3f} "
         f"(on {result.matched} matched keys)"
     )
+    console.out.print(
+        f"denied or ended deals stated as live: {len(result.dead_as_live)} of {result.dead_deals}"
+    )
+    from extract.evaluate import BUCKETS
+
+    upper = dict(zip(BUCKETS, [*BUCKETS[1:], 1.0], strict=True))
+    console.table(
+        "reliability: predicted confidence vs observed precision",
+        ["confidence", "keys", "right", "precision"],
+        [
+            (f"{low:.1f}-{upper[low]:.1f}", n, right, f"{right / n:.3f}")
+            for low, n, right in result.reliability
+        ],
+        console=console.out,
+    )
 
 
 def _print_errors(result) -> None:
@@ -322,6 +356,9 @@ def _print_errors(result) -> None:
         out.print(f"  {key[0]}: {key[1]} {key[2]} {key[3]}: {predicted} expected {expected}")
     out.print(f"\namount errors ({len(result.amount_errors)}):")
     for key, predicted, expected in result.amount_errors:
+        out.print(f"  {key[0]}: {key[1]} {key[2]} {key[3]}: {predicted} expected {expected}")
+    out.print(f"\ndenied or ended deals stated as live ({len(result.dead_as_live)}):")
+    for key, predicted, expected in result.dead_as_live:
         out.print(f"  {key[0]}: {key[1]} {key[2]} {key[3]}: {predicted} expected {expected}")
 
 

@@ -128,3 +128,36 @@ def test_evaluate_rejects_an_unknown_relation(runner, articles, tmp_path):
     )
     assert result.exit_code == 2
     assert "LIKES" in result.output + result.stderr
+
+
+def test_evaluate_set_scores_the_named_bundled_set(runner):
+    result = runner.invoke(cli, ["evaluate", "--set", "holdout", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["core"]["tp"] > 0 and scores["dead_deals"] >= 1
+
+
+def test_evaluate_table_reports_dead_deals_and_reliability(runner, articles, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "article_id": "a1",
+                "subject": "Amazon",
+                "relation": "INVESTS_IN",
+                "object": "Anthropic",
+                "status": "denied",
+            }
+        )
+        + "\n"
+    )
+    result = runner.invoke(cli, ["evaluate", str(articles), "--gold", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "denied or ended deals stated as live: 1 of 1" in result.stdout
+    assert "reliability" in result.stdout
+
+
+def test_evaluate_set_refuses_articles_beside_it(runner, articles):
+    result = runner.invoke(cli, ["evaluate", "--set", "dev", str(articles)])
+    assert result.exit_code == 2
+    assert "--set" in result.output + result.stderr
