@@ -112,7 +112,77 @@ def _read_amounts(text: str) -> list[Money]:
             value *= t["scale"][scale_word.lower()]
         usd = round(value * t["rates"][currency], 2)
         found.append(Money(match.start(), match.end(), usd, currency, match.group(0)))
-    return found
+    return _pair_up(text, found)
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "€1.7bn ($2bn)", "€1.7bn, or about $2bn": the text's own conversion between two amounts
+_CONVERSION = re.compile(
+    r"\s*(?:\(|\[|,|/)\s*(?:or\s+)?(?:about|around|roughly|approximately|approx\.|some|nearly"
+    r"|almost|close to|just over|over|more than|c\.|~)?\s*"
+)
+# "$1bn to $2bn", "$1bn-$2bn", "between $1bn and $2bn": a range
+_RANGE = re.compile(r"\s*(?:to|-|–|—|and)\s*")
+
+
+@cache
+def _range_tail() -> re.Pattern[str]:
+    """The upper bound of a range written with one currency sign: "$1-2bn", "$1bn to 2bn"."""
+    scale = _alternation(_tables()["scale"])
+    return re.compile(
+        rf"\s*(?:to|-|–|—)\s*(?P<num>{_NUMBER})(?:[ -]?(?P<scale>{scale})\b)?(?![\w.,]*\d)",
+        re.IGNORECASE,
+    )
+
+
+def _pair_up(text: str, found: list[Money]) -> list[Money]:
+    """Join the two amounts of a currency conversion into the dollar figure the text gives, and
+    the two ends of a range into its upper bound (examples/ANNOTATION.md, "Amounts")."""
+    out: list[Money] = []
+    for money in found:
+        last = out[-1] if out else None
+        gap = text[last.end : money.start] if last else ""
+        if (
+            last
+            and (last.currency == "USD") != (money.currency == "USD")
+            and _CONVERSION.fullmatch(gap)
+        ):
+            dollars = last if last.currency == "USD" else money
+            end = money.end + (text[money.end : money.end + 1] in ")]")
+            out[-1] = Money(last.start, end, dollars.usd, "USD", text[last.start : end])
+            continue
+        if (
+            last
+            and last.currency == money.currency
+            and _RANGE.fullmatch(gap)
+            and (gap.strip() != "and" or text[: last.start].rstrip().lower().endswith("between"))
+        ):
+            out[-1] = Money(
+                last.start,
+                money.end,
+                max(last.usd, money.usd),
+                money.currency,
+                text[last.start : money.end],
+            )
+            continue
+        out.append(money)
+    return [_with_range_tail(text, m) for m in out]
+
+
+def _with_range_tail(text: str, money: Money) -> Money:
+    tail = _range_tail().match(text, money.end)
+    if not tail:
+        return money
+    t = _tables()
+    if not tail.group("scale") and re.fullmatch(r"(?:19|20)\d\d", tail.group("num")):
+        return money  # "$10m - 2024": a year, not the range's end
+    value = float(tail.group("num").replace(",", ""))
+    if tail.group("scale"):
+        value *= t["scale"][tail.group("scale").lower()]
+    upper = round(value * t["rates"][money.currency], 2)
+    if upper <= money.usd:
+        return money  # "$40-50" after "$40bn" is no range of that amount
+    return Money(money.start, tail.end(), upper, money.currency, text[money.start : tail.end()])
 
 
 def parse_money(text: str) -> float | None:

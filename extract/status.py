@@ -187,19 +187,53 @@ def _cues(chain: list[Token]) -> list[Token]:
 
 def _talks_ended(chain: list[Token], lexicon: Lexicon) -> bool:
     """ "X held talks to buy Y, but [the discussions ended] without a deal", "agreed to buy Arm,
-    but [the companies abandoned the deal]": a clause joined to the claim's says its talks or
-    its deal are over."""
+    but [the companies abandoned the deal]", "but shareholders [voted the deal down]", "saw a sale
+    of Arm to Nvidia [collapse]": a clause joined to the claim's says its talks or its deal are
+    over."""
     deals = lexicon.words["talk_words"] | lexicon.words["deal_words"]
-    ended = lexicon.status["ended"]
+    for token in chain:
+        for clause in token.children:
+            if clause.dep_ == "conj" and _ends_deal(clause, deals, lexicon.status):
+                return True
+    # "saw [the sale] collapse": the parser hangs the ending verb beside the deal noun
+    trigger = chain[0]
+    return trigger.lemma_.lower() in deals and any(
+        s.dep_ in {"ccomp", "xcomp"}
+        and s.i > trigger.i
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in s.children)
+        and _ending_verb(s, lexicon.status)
+        for s in trigger.head.children
+    )
+
+
+def _ending_verb(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in status["ended"] or lemma in status["deal_enders"]:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    return any(f"{lemma}:{p}" in status["ended_particles"] for p in particles)
+
+
+def _ends_deal(verb: Token, deals: Collection[str], status: Mapping[str, Collection[str]]) -> bool:
+    """Whether ``verb`` ends a deal or talks it names as subject or object ("the deal", "the
+    exclusivity period of that agreement")."""
+    if not _ending_verb(verb, status):
+        return False
+    for c in verb.children:
+        if c.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        named = [c] + [g for p in c.children if p.lower_ == "of" for g in p.children]
+        if any(n.lemma_.lower() in deals and _definite(n) for n in named):
+            return True
+    return False
+
+
+def _definite(noun: Token) -> bool:
+    """ "the deal", "that agreement", "its bid": one told before; not "a rival's bid"."""
     return any(
-        conj.dep_ == "conj"
-        and conj.lemma_.lower() in ended
-        and any(
-            c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in deals
-            for c in conj.children
-        )
-        for token in chain
-        for conj in token.children
+        (c.dep_ == "det" and c.lower_ in {"the", "that", "this", "these", "those"})
+        or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in noun.children
     )
 
 

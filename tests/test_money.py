@@ -49,3 +49,36 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=12).map(" ".join))
 def test_the_quick_currency_check_never_drops_an_amount(text):
     assert find_money(text) == _read_amounts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "usd"),
+    [
+        ("€1.7bn ($2bn)", 2e9),
+        ("€1.7bn, or about $2bn,", 2e9),
+        ("$2bn (€1.7bn)", 2e9),
+        ("Dh5.5bn ($1.5bn)", 1.5e9),
+    ],
+)
+def test_a_conversion_the_text_gives_is_one_amount_in_its_dollars(text, usd):
+    assert [m.usd for m in find_money(text)] == [usd]
+
+
+@pytest.mark.parametrize(
+    "text", ["between $1bn and $2bn", "$1bn to $2bn", "$1-2bn", "$1bn-$2bn", "$1bn – 2bn"]
+)
+def test_a_range_is_one_amount_at_its_upper_bound(text):
+    assert [m.usd for m in find_money(text)] == [2e9]
+
+
+def test_two_amounts_joined_by_and_stay_two():
+    assert [m.usd for m in find_money("It put in $1bn and $2bn respectively.")] == [1e9, 2e9]
+
+
+def test_a_year_after_an_amount_is_no_range():
+    assert [m.usd for m in find_money("Seed: $10 - 2024")] == [10.0]
+
+
+def test_crore_and_lakh_are_indian_scales():
+    assert parse_money("₹855 crore") == pytest.approx(855e7 * 0.012)
+    assert parse_money("Rs 50 lakh") == pytest.approx(50e5 * 0.012)

@@ -1940,6 +1940,24 @@ def test_chips_talks_are_about_are_to_be_bought_from_those_they_are_with(extract
         ),
         ("CoreWeave agreed in July to buy Core Scientific, but the deal collapsed.", "ended"),
         ("CoreWeave agreed to buy Core Scientific, and the deal closed in May.", "confirmed"),
+        (
+            "Zeta agreed to buy Omicron Labs, but Omicron Labs' shareholders voted the deal down.",
+            "ended",
+        ),
+        (
+            "Adobe agreed to buy Figma for $20 billion, but regulators blocked the takeover.",
+            "ended",
+        ),
+        (
+            "OpenAI had agreed to buy Windsurf, but the exclusivity period of that agreement expired.",
+            "ended",
+        ),
+        (
+            "SoftBank also saw a $40 billion sale of Arm to Nvidia collapse in 2022 under "
+            "regulatory opposition.",
+            "ended",
+        ),
+        ("Nvidia invested in Mistral AI, but regulators blocked a rival's bid.", "confirmed"),
     ],
 )
 def test_a_deal_a_joined_clause_says_is_over_is_ended(extractor, text, status):
@@ -2196,3 +2214,26 @@ def test_an_equity_partner_is_an_investor_not_a_partner(extractor):
     found = triples(extractor, "Oracle is an equity partner in Stargate.")
     assert ("Oracle", "INVESTS_IN", "Stargate") in found
     assert not any(relation == "PARTNERS_WITH" for _, relation, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Apple and Meta on an AI partnership fell apart in June.",
+        "Talks on a partnership between Apple and Meta broke down last year.",
+        "Apple has pulled out of talks to invest in OpenAI.",
+        "Microsoft backed out of a deal to buy Yahoo.",
+    ],
+)
+def test_talks_that_fell_apart_are_ended(extractor, text):
+    assert only(extractor, text)["status"] == "ended"
+
+
+def test_talks_the_article_says_ended_are_no_longer_talks(extractor):
+    text = (
+        "Apple had been in discussions to join the round led by Thrive Capital in OpenAI. "
+        "Apple has since pulled out of talks to invest in OpenAI."
+    )
+    found = extractor.extract_article(Article(id="t", text=text, published="2024-09-30"))
+    apple = {t["status"] for t in found if t["subject"] == "Apple" and t["object"] == "OpenAI"}
+    assert apple == {"ended"}

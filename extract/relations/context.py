@@ -286,6 +286,12 @@ class DocContext(
             holder = head.head
             if holder.pos_ in {"VERB", "AUX"}:
                 return holder
+            if (
+                holder.dep_ in {"prep", "prt", "advmod"}
+                and holder.i == head.i - 1
+                and holder.head.pos_ == "VERB"
+            ):
+                return holder.head  # "pulled [out of] talks", "walked [away from] the deal"
             # "raised [$13 billion [in a round]]": the amount sits between the verb and the round.
             quantity = (
                 holder.like_num

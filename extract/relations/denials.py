@@ -1,4 +1,5 @@
-"""Denials: reported and rumoured claims a party denies soon after give no triple."""
+"""Denials and endings: reported and rumoured claims a party denies soon after give no triple,
+and talks the article says ended are no longer talks."""
 
 from __future__ import annotations
 
@@ -48,3 +49,21 @@ class DenialRules:
             if not denied:
                 kept.append(claim)
         return kept
+
+    def without_superseded(self, claims: list[Claim]) -> list[Claim]:
+        """Drop talks and reports of a tie the article says has ended: "Apple had been in
+        discussions to join the round ... Apple has pulled out of talks to invest in OpenAI"
+        states one tie, over. Confirmed claims stay: a tie that held and then ended is both."""
+        ended = {_key(c) for c in claims if c.status == "ended"}
+        if not ended:
+            return claims
+        return [
+            c for c in claims if c.status not in {"in_talks", "reported"} or _key(c) not in ended
+        ]
+
+
+def _key(claim: Claim) -> tuple:
+    parties = (claim.subject.id, claim.object.id)
+    if claim.relation == "PARTNERS_WITH":
+        parties = tuple(sorted(parties))
+    return (claim.relation, *parties)
