@@ -26,6 +26,9 @@ class Money:
     text: str
 
 
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
 @cache
 def _tables() -> dict:
     return tomllib.loads(resources.files("extract").joinpath("data/currencies.toml").read_text())
@@ -38,7 +41,7 @@ def _alternation(words) -> str:
 @cache
 def _pattern() -> re.Pattern[str]:
     t = _tables()
-    number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    number = _NUMBER
     words = _alternation(t["words"])
     scale = _alternation(t["scale"])
     prefix = _alternation(t["prefix"])
@@ -106,16 +109,12 @@ def _read_amounts(text: str) -> list[Money]:
             value = float(match.group("num").replace(",", ""))
         else:
             value = float(t["words"][match.group("word").lower()])
-        scale_word = match.group("scale")
-        if scale_word:
-            # "m" and "b" count as scales only written straight after a number ("$4bn", "$300m").
-            value *= t["scale"][scale_word.lower()]
-        usd = round(value * t["rates"][currency], 2)
+        # "m" and "b" count as scales only written straight after a number ("$4bn", "$300m").
+        usd = _usd(value, match.group("scale"), currency)
         found.append(Money(match.start(), match.end(), usd, currency, match.group(0)))
     return _pair_up(text, found)
 
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "€1.7bn ($2bn)", "€1.7bn, or about $2bn": the text's own conversion between two amounts
 _CONVERSION = re.compile(
     r"\s*(?:\(|\[|,|/)\s*(?:or\s+)?(?:about|around|roughly|approximately|approx\.|some|nearly"
@@ -133,6 +132,14 @@ def _range_tail() -> re.Pattern[str]:
         rf"\s*(?:to|-|–|—)\s*(?P<num>{_NUMBER})(?:[ -]?(?P<scale>{scale})\b)?(?![\w.,]*\d)",
         re.IGNORECASE,
     )
+
+
+def _usd(value: float, scale: str | None, currency: str) -> float:
+    """``value`` times its scale word ("bn", "crore"), in US dollars at the fixed rate."""
+    t = _tables()
+    if scale:
+        value *= t["scale"][scale.lower()]
+    return round(value * t["rates"][currency], 2)
 
 
 def _pair_up(text: str, found: list[Money]) -> list[Money]:
@@ -173,13 +180,9 @@ def _with_range_tail(text: str, money: Money) -> Money:
     tail = _range_tail().match(text, money.end)
     if not tail:
         return money
-    t = _tables()
     if not tail.group("scale") and re.fullmatch(r"(?:19|20)\d\d", tail.group("num")):
         return money  # "$10m - 2024": a year, not the range's end
-    value = float(tail.group("num").replace(",", ""))
-    if tail.group("scale"):
-        value *= t["scale"][tail.group("scale").lower()]
-    upper = round(value * t["rates"][money.currency], 2)
+    upper = _usd(float(tail.group("num").replace(",", "")), tail.group("scale"), money.currency)
     if upper <= money.usd:
         return money  # "$40-50" after "$40bn" is no range of that amount
     return Money(money.start, tail.end(), upper, money.currency, text[money.start : tail.end()])

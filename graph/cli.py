@@ -351,15 +351,14 @@ def _print_errors(result) -> None:
         out.print(f"\n{title} ({len(keys)}):")
         for article, subject, relation, obj in keys:
             out.print(f"  {article}: {subject} {relation} {obj}")
-    out.print(f"\nstatus errors ({len(result.status_errors)}):")
-    for key, predicted, expected in result.status_errors:
-        out.print(f"  {key[0]}: {key[1]} {key[2]} {key[3]}: {predicted} expected {expected}")
-    out.print(f"\namount errors ({len(result.amount_errors)}):")
-    for key, predicted, expected in result.amount_errors:
-        out.print(f"  {key[0]}: {key[1]} {key[2]} {key[3]}: {predicted} expected {expected}")
-    out.print(f"\ndenied or ended deals stated as live ({len(result.dead_as_live)}):")
-    for key, predicted, expected in result.dead_as_live:
-        out.print(f"  {key[0]}: {key[1]} {key[2]} {key[3]}: {predicted} expected {expected}")
+    for title, errors in (
+        ("status errors", result.status_errors),
+        ("amount errors", result.amount_errors),
+        ("denied or ended deals stated as live", result.dead_as_live),
+    ):
+        out.print(f"\n{title} ({len(errors)}):")
+        for key, predicted, expected in errors:
+            out.print(f"  {key[0]}: {key[1]} {key[2]} {key[3]}: {predicted} expected {expected}")
 
 
 # -- store: load, ingest, query, stats ---------------------------------------------------------

@@ -99,19 +99,16 @@ def test_workers_give_the_same_triples_as_one_process(runner, tmp_path):
     assert one == two and one.count("\n") == 12
 
 
-def test_evaluate_prints_scores_per_relation(runner, articles, tmp_path):
+def _gold(tmp_path, **fields):
+    """A gold file of one line: Amazon INVESTS_IN Anthropic in article a1."""
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(
-        json.dumps(
-            {
-                "article_id": "a1",
-                "subject": "Amazon",
-                "relation": "INVESTS_IN",
-                "object": "Anthropic",
-            }
-        )
-        + "\n"
-    )
+    line = {"article_id": "a1", "subject": "Amazon", "relation": "INVESTS_IN"}
+    gold.write_text(json.dumps({**line, "object": "Anthropic", **fields}) + "\n")
+    return gold
+
+
+def test_evaluate_prints_scores_per_relation(runner, articles, tmp_path):
+    gold = _gold(tmp_path)
     result = runner.invoke(
         cli, ["evaluate", str(articles), "--gold", str(gold), "--format", "json"]
     )
@@ -138,19 +135,7 @@ def test_evaluate_set_scores_the_named_bundled_set(runner):
 
 
 def test_evaluate_table_reports_dead_deals_and_reliability(runner, articles, tmp_path):
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(
-        json.dumps(
-            {
-                "article_id": "a1",
-                "subject": "Amazon",
-                "relation": "INVESTS_IN",
-                "object": "Anthropic",
-                "status": "denied",
-            }
-        )
-        + "\n"
-    )
+    gold = _gold(tmp_path, status="denied")
     result = runner.invoke(cli, ["evaluate", str(articles), "--gold", str(gold)])
     assert result.exit_code == 0, result.output
     assert "denied or ended deals stated as live: 1 of 1" in result.stdout

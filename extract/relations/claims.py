@@ -12,7 +12,14 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Entity
 
-__all__ = ["DEFAULT_RULE_PRECISION", "OWNS_CONFIDENCE", "Claim", "dedupe", "rule_precision"]
+__all__ = [
+    "DEFAULT_RULE_PRECISION",
+    "OWNS_CONFIDENCE",
+    "Claim",
+    "dedupe",
+    "rule_precision",
+    "tie",
+]
 
 OWNS_CONFIDENCE = 0.95
 DEFAULT_RULE_PRECISION = 0.75
@@ -52,15 +59,21 @@ def rule_precision() -> dict[str, float]:
     return {k: float(v) for k, v in tomllib.loads(path.read_text()).get("frame", {}).items()}
 
 
+def tie(claim: Claim) -> tuple[str, str, str]:
+    """The tie a claim states: (relation, subject id, object id), a partnership's parties in
+    either order."""
+    subject, obj = claim.subject.id, claim.object.id
+    if claim.relation == "PARTNERS_WITH" and obj < subject:
+        subject, obj = obj, subject
+    return (claim.relation, subject, obj)
+
+
 def dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per (relation, parties, sentence, status): the most confident one."""
     best: dict[tuple, Claim] = {}
     for claim in claims:
-        parties = (claim.subject.id, claim.object.id)
-        if claim.relation == "PARTNERS_WITH":
-            parties = tuple(sorted(parties))
         via = claim.via.id if claim.via is not None else None
-        key = (claim.relation, parties, claim.sentence.start, claim.status, via)
+        key = (tie(claim), claim.sentence.start, claim.status, via)
         kept = best.get(key)
         if kept is None:
             best[key] = claim
@@ -70,6 +83,6 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         kept.date = kept.date or claim.date
         if claim.confidence > kept.confidence:
             kept.confidence, kept.frame = claim.confidence, claim.frame
-    named_via = {k[:4] for k in best if k[4] is not None}
-    kept = [c for k, c in best.items() if k[4] is not None or k[:4] not in named_via]
+    named_via = {k[:3] for k in best if k[3] is not None}
+    kept = [c for k, c in best.items() if k[3] is not None or k[:3] not in named_via]
     return sorted(kept, key=lambda c: (c.sentence.start, c.trigger))

@@ -4,7 +4,7 @@ and talks the article says ended are no longer talks."""
 from __future__ import annotations
 
 from ..status import denies
-from .claims import Claim
+from .claims import Claim, tie
 from .common import (
     SUBJ,
 )
@@ -54,16 +54,9 @@ class DenialRules:
         """Drop talks and reports of a tie the article says has ended: "Apple had been in
         discussions to join the round ... Apple has pulled out of talks to invest in OpenAI"
         states one tie, over. Confirmed claims stay: a tie that held and then ended is both."""
-        ended = {_key(c) for c in claims if c.status == "ended"}
+        ended = {tie(c) for c in claims if c.status == "ended"}
         if not ended:
             return claims
         return [
-            c for c in claims if c.status not in {"in_talks", "reported"} or _key(c) not in ended
+            c for c in claims if c.status not in {"in_talks", "reported"} or tie(c) not in ended
         ]
-
-
-def _key(claim: Claim) -> tuple:
-    parties = (claim.subject.id, claim.object.id)
-    if claim.relation == "PARTNERS_WITH":
-        parties = tuple(sorted(parties))
-    return (claim.relation, *parties)
