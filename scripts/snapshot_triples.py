@@ -20,7 +20,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT / "tests/data/triples.sha256"
-SETS = [ROOT / "examples/articles.jsonl", ROOT / "examples/holdout/articles.jsonl"]
+SETS = [
+    ROOT / "examples/articles.jsonl",
+    ROOT / "examples/holdout/articles.jsonl",
+    ROOT / "examples/test/articles.jsonl",
+]
 
 
 def digests() -> dict[str, str]:
