@@ -31,5 +31,5 @@ def test_each_command_and_option_the_readme_shows_exists(command, rest):
     options = {
         name for p in cli.commands[command].params if isinstance(p, click.Option) for name in p.opts
     }
-    shown = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", rest)) - {"-"}
+    shown = set(re.findall(r"(?<![\w-])(--?[a-z][a-z0-9-]*)", rest)) - {"-"}
     assert shown <= options | {"-h", "--help"}, shown - options
