@@ -164,6 +164,20 @@ def test_build_lists_anthropic_as_contested_between_amazon_and_google(built):
     assert of["Amazon"] != of["Google"]
 
 
+def test_the_demo_outputs_are_byte_identical_to_the_recorded_ones(built):
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts/snapshot_demo.py"
+    spec = importlib.util.spec_from_file_location("snapshot_demo", path)
+    snapshot = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(snapshot)
+    out, _ = built
+
+    moved = snapshot.changed(snapshot.digests(out), snapshot.read_snapshot())
+
+    assert moved == [], f"{moved} changed: if on purpose, run scripts/snapshot_demo.py OUT --write"
+
+
 def test_build_prints_each_phase_and_its_time(built):
     _, result = built
     for phase in ["extract", "load", "analyze", "write back", "draw"]:
