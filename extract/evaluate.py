@@ -47,6 +47,8 @@ _DEAD = frozenset({"denied", "ended"})
 SETS = {"dev": "examples", "holdout": "examples/holdout", "test": "examples/test"}
 # Lower edges of the reliability table's confidence buckets.
 BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+# Where `--calibrate` writes the frame precisions the relation extractor reads.
+CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "calibration.toml"
 Key = tuple[str, str, str, str]
 
 

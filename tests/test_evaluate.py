@@ -172,3 +172,12 @@ def test_a_named_set_that_does_not_exist_is_a_clear_error():
     with pytest.raises(GoldError, match="no annotated set named 'nope'"):
         annotated_set("nope")
     assert (annotated_set("dev") / "gold.jsonl").exists()
+
+
+def test_calibration_is_written_where_the_extractor_reads_it():
+    from importlib import resources
+
+    from extract.evaluate import CALIBRATION_FILE
+
+    read_from = Path(str(resources.files("extract").joinpath("data/calibration.toml")))
+    assert read_from.resolve() == CALIBRATION_FILE and CALIBRATION_FILE.exists()

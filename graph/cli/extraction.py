@@ -188,10 +188,10 @@ def evaluate(
         gold = (base if base.is_dir() else base.parent) / "gold.jsonl"
     gold_records = read_gold(gold)
     if calibrate:
+        from extract.evaluate import CALIBRATION_FILE as target
         from extract.evaluate import calibrate as measure
         from extract.evaluate import write_calibration
 
-        target = Path(__file__).resolve().parent.parent / "extract" / "data" / "calibration.toml"
         counts = measure(
             iter_articles(sources, on_error="raise"), gold_records, extractor=Extractor(model=model)
         )
