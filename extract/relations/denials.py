@@ -1,5 +1,5 @@
 """Denials and endings: reported and rumoured claims a party denies soon after give no triple,
-and talks the article says ended are no longer talks."""
+and a tie the article says ended is not also live."""
 
 from __future__ import annotations
 
@@ -51,12 +51,13 @@ class DenialRules:
         return kept
 
     def without_superseded(self, claims: list[Claim]) -> list[Claim]:
-        """Drop talks and reports of a tie the article says has ended: "Apple had been in
+        """Drop the live claims of a tie the article says has ended: "Apple had been in
         discussions to join the round ... Apple has pulled out of talks to invest in OpenAI"
-        states one tie, over. Confirmed claims stay: a tie that held and then ended is both."""
+        states one tie, over; so does "Figure is ending its collaboration with OpenAI ... The two
+        announced their partnership a year ago". The article's word on the tie is that it is
+        over, and a live claim beside it would make the graph call it live (its status follows
+        the article's last claim)."""
         ended = {tie(c) for c in claims if c.status == "ended"}
         if not ended:
             return claims
-        return [
-            c for c in claims if c.status not in {"in_talks", "reported"} or tie(c) not in ended
-        ]
+        return [c for c in claims if c.status == "ended" or tie(c) not in ended]
