@@ -909,6 +909,27 @@ def test_a_foundry_supplies_the_owner_of_the_chips_it_makes(extractor, text, exp
     assert triples(extractor, text) == {expected}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Meta's next accelerator is expected to be manufactured by TSMC.",
+            {("TSMC", "SUPPLIES_CHIPS", "Meta")},
+        ),
+        (
+            "- OpenAI: its first custom processor is to be fabricated by Samsung.",
+            {("Samsung", "SUPPLIES_CHIPS", "OpenAI")},
+        ),
+        ("Wiz is set to be bought by Google.", {("Google", "ACQUIRES", "Wiz")}),
+        # no agent: nobody makes or buys anything, and the subject does not become the maker
+        ("Nvidia's next chip is to be manufactured in Arizona.", set()),
+        ("Wiz is expected to be acquired.", set()),
+    ],
+)
+def test_a_passive_infinitive_takes_the_raised_subject_as_its_object(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
 def test_designing_chips_is_no_foundry_supply(extractor):
     assert triples(extractor, "Broadcom designed Google's TPUs.") == set()
 

@@ -172,8 +172,10 @@ def _pronoun_antecedent(
             subjects = _own_subjects(verb.head)
             listed = [t for s in subjects for t in (s, *s.subtree) if t.i in everywhere]
             excluded |= {everywhere[t.i].entity.id for t in listed}
-        if holder.dep_ == "appos" and holder.head.i in everywhere:
-            # "Amazon, its biggest backer": an apposition's "its" is not the name it describes
+        labelled = any(t.text == ":" for t in doc[holder.head.i + 1 : pronoun.i])
+        if holder.dep_ == "appos" and holder.head.i in everywhere and not labelled:
+            # "Amazon, its biggest backer": an apposition's "its" is not the name it describes;
+            # a list item's label is: "- OpenAI: its first accelerator ..."
             excluded.add(everywhere[holder.head.i].entity.id)
         if verb.dep_ == "oprd":
             excluded |= {

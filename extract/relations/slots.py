@@ -33,6 +33,16 @@ class SlotRules:
         )
         for child in t.children:
             self._add_child(slots, child, passive, t)
+        # "X is to be acquired by Y", "X is expected to be made by Y": the raised subject
+        raised = passive and t.dep_ == "xcomp" and "dobj" not in slots
+        if raised and (held := [c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}]):
+            # "- OpenAI: its chip is to be made by TSMC": the label's apposition is the subject
+            slots["dobj"].extend(
+                next((a for a in c.children if a.dep_ == "appos" and a.i > c.i + 1), c)
+                if c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ":"
+                else c
+                for c in held
+            )
         # Coordinated role nouns share their owner: "its [training partner and cloud provider]";
         # so does a role noun before the name it describes: "its alliance [partners] AWS".
         if (
@@ -225,6 +235,7 @@ class SlotRules:
             t.pos_ in {"VERB", "AUX"}
             and "nsubj" not in slots
             and not (passive and any(c.dep_ == "nsubjpass" for c in t.children))
+            and not (raised and slots.get("dobj"))
         ):  # "whether Mistral might be acquired" has no acquirer to inherit
             slots["nsubj"].extend(self._inherited_subject(t))
         # A noun that names the deal of a compound head: "licensing deal with X".
