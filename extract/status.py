@@ -237,6 +237,27 @@ def _definite(noun: Token) -> bool:
     )
 
 
+def _holder_exits(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether a holder named by a role noun is said to give its holding up: "Carlyle, an
+    investor in Ampere, sold its stake"; "Oracle and Carlyle, Ampere's main shareholders, are
+    selling their stakes". The role noun states the tie; its holder's own verb ends it."""
+    status, words = lexicon.status, lexicon.words
+    if trigger.dep_ != "appos" or trigger.lemma_.lower() not in words["round_roles"]:
+        return False
+    holder = trigger.head
+    while holder.dep_ == "conj":  # "Oracle and [Carlyle], its shareholders"
+        holder = holder.head
+    if holder.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = holder.head
+    lemma = verb.lemma_.lower()
+    if lemma in status["ended"]:
+        return True  # "..., exited", "..., divested"
+    return lemma in status["ended_with_stake"] and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.classes["stake"] for c in verb.children
+    )
+
+
 def _first_hand(cues: list[Token], sources: Collection[str]) -> bool:
     """Whether every "according to" among the cues names the party itself, not a reporter."""
     named = [
@@ -296,6 +317,8 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
     ):
         return "ended"
     if scope_lemmas & status["ended"] or lemmas & {"former", "formerly"}:
+        return "ended"
+    if _holder_exits(trigger, lexicon):
         return "ended"
     if any(
         t.lower_ in status.get("ended_adverbs", ()) and t.dep_ == "advmod" and t.head.tag_ == "VBD"

@@ -31,3 +31,19 @@ def test_a_tie_that_never_ended_keeps_its_confirmed_claims(extractor):
         "Figure AI announced a partnership with BMW a year ago."
     )
     assert statuses(extractor, text, "Figure AI", "BMW") == {"confirmed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carlyle, an investor in Ampere Computing, sold its stake to SoftBank.",
+        "Carlyle, an investor in Ampere Computing, exited last year.",
+    ],
+)
+def test_a_holder_that_gives_up_its_holding_is_ended(extractor, text):
+    assert statuses(extractor, text, "Carlyle", "Ampere Computing") == {"ended"}
+
+
+def test_a_holder_that_sells_something_else_still_holds(extractor):
+    text = "Carlyle, an investor in Ampere Computing, sold its aerospace unit to Boeing."
+    assert statuses(extractor, text, "Carlyle", "Ampere Computing") == {"confirmed"}
