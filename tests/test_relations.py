@@ -930,6 +930,32 @@ def test_a_passive_infinitive_takes_the_raised_subject_as_its_object(extractor, 
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Regulators cleared AMD sales of up to 20,000 MI355X chips to Humain.",
+            {("AMD", "SUPPLIES_CHIPS", "Humain")},
+        ),
+        (
+            "Shipments of Nvidia H20 processors to ByteDance resumed in July.",
+            {("Nvidia", "SUPPLIES_CHIPS", "ByteDance")},
+        ),
+        (
+            "The first deliveries of Blackwell chips to Oracle began in March.",
+            {("Nvidia", "SUPPLIES_CHIPS", "Oracle")},
+        ),
+        # a company sold is bought, not its chips; a stake sold is no chips
+        ("SoftBank's sale of Arm to Nvidia collapsed.", {("Nvidia", "ACQUIRES", "Arm")}),
+        ("Intel completed the sale of its stake to SoftBank.", set()),
+        # chips sold to a country: no customer company
+        ("Sales of Nvidia chips to China were banned.", set()),
+    ],
+)
+def test_a_sale_of_chips_supplies_whom_it_goes_to(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
 def test_designing_chips_is_no_foundry_supply(extractor):
     assert triples(extractor, "Broadcom designed Google's TPUs.") == set()
 

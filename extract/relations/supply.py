@@ -78,7 +78,9 @@ class SupplyRules:
         resource_tokens = [tok for tag in resource_tags for tok in slots.get(tag, ())]
         ownerless: list[str] = []
         resources = self._resources(
-            resource_tokens, ownerless, buying=lemma in self.words["buy_verbs"]
+            resource_tokens,
+            ownerless,
+            buying=lemma in self.words["buy_verbs"] or frame.id == "sale-of-resource.noun",
         )
         if frame.id == "work-with.verb":
             # "works with OpenAI on Stargate": a company worked on is a project, not a resource;
@@ -86,6 +88,8 @@ class SupplyRules:
             ownerless += [k for r, k in resources if not r.entity.is_product]
             resources = [(r, k) for r, k in resources if r.entity.is_product]
         customers = self._resolve(frame.customer, t, slots)
+        if frame.id == "sale-of-resource.noun" and not customers:
+            customers = self._sold_to(t, resource_tokens)
         own = {self.gaz.party(c.entity)[0].id for c in customers}
         if len(own) == 1 and any(slots.get(tag) for tag in frame.provider):
             # "xAI leases its data center from Oracle": its own only in use, Oracle's to sell
@@ -242,6 +246,26 @@ class SupplyRules:
                         for c in customers
                     ]
         return pairs
+
+    def _sold_to(self, sale: Token, sold: list[Token]) -> list[Mention]:
+        """Whom a sale goes to where the parser hung the "to" elsewhere: on the chips sold
+        ("deliveries of Blackwell chips [to Oracle]") or on the verb after the sale ("clears
+        Nvidia sales of GB300 chips [to G42]")."""
+        verb = sale.head if sale.dep_ in {"dobj", "nsubjpass"} else None
+        holders = [*sold, *([verb] if verb is not None and verb.pos_ == "VERB" else [])]
+        found: list[Mention] = []
+        for holder in holders:
+            for p in holder.children:
+                if p.dep_ == "prep" and p.lower_ == "to" and p.i > sale.i:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            found += self._mentions_of(g) or [
+                                m  # "to Humain and G42 - officials": the names before the noun
+                                for c in g.children
+                                if c.dep_ in {"nmod", "compound"}
+                                for m in self._mentions_of(c)
+                            ]
+        return [m for m in found if is_org(m)]
 
     def _owners_of_things(self, slots: dict, tag: str) -> list[Mention]:
         """The owners of the unnamed things in a slot: "the group's workloads" -> the group."""
