@@ -956,6 +956,28 @@ def test_a_sale_of_chips_supplies_whom_it_goes_to(extractor, text, expected):
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cohere runs on Google's TPUs, AMD's MI300X and Nvidia's GPUs.",
+            {
+                ("Google", "SUPPLIES_CHIPS", "Cohere"),
+                ("AMD", "SUPPLIES_CHIPS", "Cohere"),
+                ("Nvidia", "SUPPLIES_CHIPS", "Cohere"),
+            },
+        ),
+        # an apposition that names no chips is no item of the list
+        (
+            "Cohere trains on Google's TPUs, a rival to Nvidia's GPUs.",
+            {("Google", "SUPPLIES_CHIPS", "Cohere")},
+        ),
+    ],
+)
+def test_every_item_of_a_chip_list_parsed_as_appositions_gets_its_maker(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
 def test_designing_chips_is_no_foundry_supply(extractor):
     assert triples(extractor, "Broadcom designed Google's TPUs.") == set()
 

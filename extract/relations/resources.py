@@ -99,6 +99,13 @@ class ResourceRules:
                         and c.i in self.index
                         and self.index[c.i].source != "pronoun"  # "Untether AI itself"
                     )
+                    queue.extend(  # "Google's TPUs, Amazon's Trainium and [Nvidia's GPUs]"
+                        c
+                        for c in token.children
+                        if c.dep_ == "appos"
+                        and c.i not in self.index
+                        and self._kind_of_noun(c) in {"chips", "cloud"}
+                    )
                 else:
                     queue.extend(c for c in token.children if c.dep_ in {"appos"})
                 continue
