@@ -50,12 +50,12 @@ class AmountRules:
             if current.dep_ == "pobj" and current.head.lower_ == "at":
                 valued = current.head.head
                 if not (
-                    valued.lemma_.lower() == "value"
+                    valued.lemma_.lower() in self.words["deal_value_verbs"]
                     and valued.head.lemma_.lower() in self.words["deal_nouns"]
                     and not any(c.dep_ == "dobj" for c in valued.children)  # "valued xAI at"
                 ):
                     return False  # "at $14 billion", "at $23 a share": a valuation or a price
-                current = valued.head  # "in a deal valued at $700 million": the deal's worth
+                current = valued.head  # "in a deal valued / reported at $700 million"
                 continue
             if (
                 current.head.i == current.i

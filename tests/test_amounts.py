@@ -1,0 +1,37 @@
+"""Amounts a claim's sentence ties to it (extract/relations/amounts.py): a deal's stated worth is
+the claim's amount; a company's valuation never is."""
+
+import pytest
+
+from extract import Extractor
+from extract.articles import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def amount(extractor, text, subject, relation, obj):
+    found = extractor.extract_article(Article(id="t", text=text, published="2025-07-01"))
+    (triple,) = [
+        t for t in found if (t["subject"], t["relation"], t["object"]) == (subject, relation, obj)
+    ]
+    return triple["amount_usd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snowflake will buy Crunchy Data in a deal reported at around $250 million.",
+        "Snowflake will buy Crunchy Data in an all-stock transaction valued at about $250 million.",
+        "Snowflake will buy Crunchy Data in a deal priced at $250 million.",
+    ],
+)
+def test_the_worth_a_deal_is_valued_or_reported_at_is_its_amount(extractor, text):
+    assert amount(extractor, text, "Snowflake", "ACQUIRES", "Crunchy Data") == 250e6
+
+
+def test_a_company_valued_at_a_sum_gives_no_amount(extractor):
+    text = "Snowflake will buy Crunchy Data, which was valued at $250 million last year."
+    assert amount(extractor, text, "Snowflake", "ACQUIRES", "Crunchy Data") is None
