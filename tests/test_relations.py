@@ -978,6 +978,27 @@ def test_every_item_of_a_chip_list_parsed_as_appositions_gets_its_maker(extracto
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lambda will house its fleet of Nvidia GPUs in the new Dallas site.",
+            {("Nvidia", "SUPPLIES_CHIPS", "Lambda")},
+        ),
+        ("Nscale operates 50,000 AMD MI355X chips.", {("AMD", "SUPPLIES_CHIPS", "Nscale")}),
+        # operating someone's data centre is running a cloud for it, not renting one from it
+        (
+            "Nscale will operate Microsoft's data centre in Loughton.",
+            {("Nscale", "PROVIDES_CLOUD", "Microsoft")},
+        ),
+        # "it" is the site, not the company it may resolve to
+        ("G42 will develop the site; OpenAI and Oracle will operate it.", set()),
+    ],
+)
+def test_housing_or_operating_chips_uses_them(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
 def test_designing_chips_is_no_foundry_supply(extractor):
     assert triples(extractor, "Broadcom designed Google's TPUs.") == set()
 

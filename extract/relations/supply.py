@@ -80,8 +80,14 @@ class SupplyRules:
         resources = self._resources(
             resource_tokens,
             ownerless,
-            buying=lemma in self.words["buy_verbs"] or frame.id == "sale-of-resource.noun",
+            buying=lemma in self.words["buy_verbs"] | self.words["holding_verbs"]
+            or frame.id == "sale-of-resource.noun",
         )
+        if frame.id == "use.verb" and lemma in self.words["holding_verbs"]:
+            # "houses its fleet of Nvidia GPUs" uses them; "will operate Microsoft's data
+            # centre" runs a cloud for it, which power.verb reads
+            resources = [(r, k) for r, k in resources if k == "chips"]
+            ownerless = [k for k in ownerless if k == "chips"]
         if frame.id == "work-with.verb":
             # "works with OpenAI on Stargate": a company worked on is a project, not a resource;
             # "with Broadcom on a chip of its own": the kind stays, made by the one worked with
