@@ -35,3 +35,16 @@ def test_the_worth_a_deal_is_valued_or_reported_at_is_its_amount(extractor, text
 def test_a_company_valued_at_a_sum_gives_no_amount(extractor):
     text = "Snowflake will buy Crunchy Data, which was valued at $250 million last year."
     assert amount(extractor, text, "Snowflake", "ACQUIRES", "Crunchy Data") is None
+
+
+def test_a_price_after_the_bought_companys_description_is_the_deals_amount(extractor):
+    text = (
+        "Databricks has agreed to acquire MosaicML, a start-up that helps companies train "
+        "their own language models, for $1.3 billion."
+    )
+    assert amount(extractor, text, "Databricks", "ACQUIRES", "MosaicML") == 1.3e9
+
+
+def test_a_sum_inside_the_bought_companys_description_is_not_the_price(extractor):
+    text = "Databricks has agreed to acquire MosaicML, a start-up that raised $64 million in 2021."
+    assert amount(extractor, text, "Databricks", "ACQUIRES", "MosaicML") is None

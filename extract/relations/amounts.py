@@ -93,6 +93,18 @@ class AmountRules:
                 for w in d.children
                 if w.lower_ in self.words["worth_words"]
             )
+        if t.pos_ == "VERB" and t.lemma_.lower() in self.words["buy_verbs"]:
+            # "agreed to acquire MosaicML, a start-up that helps companies train models, for $1.3
+            # billion": the parser hangs the price on the last verb of the object's description
+            targets.update(
+                w.i
+                for o in t.children
+                if o.dep_ == "dobj"  # the name, and its description (an apposition, or a
+                for w in o.subtree  # second object as the parser may have it)
+                if w.dep_ == "prep"
+                and w.lower_ == "for"
+                and any(g.dep_ == "pobj" and g.i in self.money for g in w.children)
+            )
         values = []
         for i in amounts:
             token = self.doc[i]
