@@ -999,6 +999,29 @@ def test_housing_or_operating_chips_uses_them(extractor, text, expected):
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Texas campus will be built by Crusoe using AMD's MI355X accelerators.",
+            {("AMD", "SUPPLIES_CHIPS", "Crusoe")},
+        ),
+        (
+            "The model was trained by Mistral AI using Nvidia H100 chips.",
+            {("Nvidia", "SUPPLIES_CHIPS", "Mistral AI")},
+        ),
+        # no agent: the thing built is no customer
+        ("The facility will be built using Nvidia GPUs.", set()),
+        (
+            "Wiz was acquired by Google, making it the largest deal.",
+            {("Google", "ACQUIRES", "Wiz")},
+        ),
+    ],
+)
+def test_a_participle_after_a_passive_takes_the_agent_as_its_subject(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
 def test_designing_chips_is_no_foundry_supply(extractor):
     assert triples(extractor, "Broadcom designed Google's TPUs.") == set()
 

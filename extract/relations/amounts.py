@@ -69,7 +69,14 @@ class AmountRules:
             current = current.head
         return current.i in targets
 
-    def _amount(self, t: Token) -> float | None:
+    def _modifies_round(self, money: Token) -> bool:
+        """Whether an amount sizes a funding round: "the $500 million round", "a $600m Series D"."""
+        current = money
+        while current.dep_ in {"compound", "nummod", "quantmod", "amod", "nmod"}:
+            current = current.head
+        return current.i != money.i and current.lemma_.lower() in self.words["round_nouns"]
+
+    def _amount(self, t: Token, *, round_totals: bool = True) -> float | None:
         amounts = self._money_by_sentence.get(self.sents.number[t.i], ())
         if not amounts:
             return None  # most claims: no money in their sentence, nothing to attach
@@ -112,6 +119,8 @@ class AmountRules:
                 continue  # only the amount's root word counts
             if self.doc[token.i + 1 : token.i + 3].text.lower() in self.words["unit_prices"]:
                 continue  # "$40 per share": a price, not the deal's amount
+            if not round_totals and self._modifies_round(token):
+                continue
             if self._attached(token, targets):
                 values.append(self.money[i])
         return max(values) if values else None

@@ -270,7 +270,12 @@ class DocContext(
         confidence = round(base * min(left.confidence, right.confidence), 3)
         claim = Claim(relation, subject, obj, via, sent, t.i, frame_id, confidence, status)
         if relation != "OWNS":
-            claim.amount_usd = None if (extra or {}).get("shared") else self._amount(t)
+            claim.amount_usd = (
+                None
+                if (extra or {}).get("shared")
+                # "IVP led the $500 million round": the round's total, not IVP's part of it
+                else self._amount(t, round_totals=frame.id not in ROUND_JOINING)
+            )
             claim.date = self._date(t)
         return claim
 

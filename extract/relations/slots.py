@@ -443,6 +443,11 @@ class SlotRules:
                 objects = [c for c in parent.children if c.dep_ == "dobj" and c.i in self.index]
                 if objects:
                     return objects
+            if current.dep_ == "advcl" and current.tag_ == "VBG":
+                # "will be built by G42 using Nvidia's systems": the agent does the using
+                agents = [g for c in parent.children if c.dep_ == "agent" for g in c.children]
+                if agents := [g for g in agents if g.dep_ == "pobj"]:
+                    return agents
             if subjects := self._own_subjects(parent):
                 return subjects
             if parent.dep_ == "ROOT" and (
