@@ -48,3 +48,19 @@ def test_a_price_after_the_bought_companys_description_is_the_deals_amount(extra
 def test_a_sum_inside_the_bought_companys_description_is_not_the_price(extractor):
     text = "Databricks has agreed to acquire MosaicML, a start-up that raised $64 million in 2021."
     assert amount(extractor, text, "Databricks", "ACQUIRES", "MosaicML") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IVP led the $500 million round in Perplexity.",
+        "IVP led a $500 million Series C in Perplexity.",
+    ],
+)
+def test_the_size_of_a_round_an_investor_leads_is_not_its_amount(extractor, text):
+    assert amount(extractor, text, "IVP", "INVESTS_IN", "Perplexity") is None
+
+
+def test_a_led_rounds_size_never_becomes_the_leaders_amount(extractor):
+    text = "IVP led Perplexity's $500 million round with $100 million."
+    assert amount(extractor, text, "IVP", "INVESTS_IN", "Perplexity") in {100e6, None}

@@ -74,7 +74,12 @@ class AmountRules:
         current = money
         while current.dep_ in {"compound", "nummod", "quantmod", "amod", "nmod"}:
             current = current.head
-        return current.i != money.i and current.lemma_.lower() in self.words["round_nouns"]
+        if current.i == money.i:
+            return False
+        round_nouns = self.words["round_nouns"]
+        return current.lemma_.lower() in round_nouns or any(  # "Series C"
+            c.dep_ == "compound" and c.lemma_.lower() in round_nouns for c in current.children
+        )
 
     def _amount(self, t: Token, *, round_totals: bool = True) -> float | None:
         amounts = self._money_by_sentence.get(self.sents.number[t.i], ())
@@ -119,11 +124,13 @@ class AmountRules:
                 continue  # only the amount's root word counts
             if self.doc[token.i + 1 : token.i + 3].text.lower() in self.words["unit_prices"]:
                 continue  # "$40 per share": a price, not the deal's amount
-            if not round_totals and self._modifies_round(token):
-                continue
             if self._attached(token, targets):
-                values.append(self.money[i])
-        return max(values) if values else None
+                values.append((self.money[i], self._modifies_round(token)))
+        # "invested $100 million in its $500 million round": the round's size is not the part
+        own = [value for value, sizes_round in values if not sizes_round]
+        if own or not round_totals:
+            return max(own) if own else None
+        return max(value for value, _ in values) if values else None
 
     def _date(self, t: Token) -> str | None:
         targets = {tok.i for tok in scope(t, self.words["report_nouns"])}

@@ -42,6 +42,9 @@ from .supply import SupplyRules
 if TYPE_CHECKING:
     from .component import RelationExtractor
 
+# Frames whose investor joins or leads a round: a sum that sizes the round is not its part.
+ROUND_JOINING = frozenset({"lead.verb", "join-round.verb"})
+
 
 class DocContext(
     FrameRules,
