@@ -1022,6 +1022,25 @@ def test_a_participle_after_a_passive_takes_the_agent_as_its_subject(extractor, 
     assert triples(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MediaTek taped out its Dimensity processor on TSMC's 2-nanometre process.",
+            {("TSMC", "SUPPLIES_CHIPS", "MediaTek")},
+        ),
+        (
+            "Microsoft will use Intel's 18A process technology for a custom chip.",
+            {("Intel", "SUPPLIES_CHIPS", "Microsoft")},
+        ),
+        # a process that is no chip making
+        ("Anthropic relies on Nvidia's hiring process.", set()),
+    ],
+)
+def test_a_chipmakers_manufacturing_process_is_its_chips(extractor, text, expected):
+    assert triples(extractor, text) == expected
+
+
 def test_designing_chips_is_no_foundry_supply(extractor):
     assert triples(extractor, "Broadcom designed Google's TPUs.") == set()
 
