@@ -23,12 +23,15 @@ from dataclasses import dataclass
 __all__ = [
     "FALKORDB",
     "FALKORDB_BOLT",
+    "FALKORDB_CONSTRAINTS",
+    "FALKORDB_INDEXES",
     "INLINING_PROBE",
     "NEO4J",
     "UNIQUE_IDS",
     "Dialect",
     "FalkorSchemaItem",
     "falkordb_schema",
+    "missing_falkordb_schema",
     "neo4j_schema",
     "one_line",
     "portability_problems",
@@ -59,15 +62,15 @@ class Dialect:
         ``"falkordb"`` or ``"neo4j"``.
     read_only_markers : tuple of str
         Text (FalkorDB) or status codes (Neo4j) by which the database refuses a write sent down
-        its read-only path (``GRAPH.RO_QUERY``, ``session.execute_read``).
+        its read-only path (``GRAPH.RO_QUERY``, ``session.execute_read``); none for a server that
+        has no such path.
     inlines_parameters : bool
         The server pastes string parameters into the query text between single quotes instead of
         binding them, so a quote or backslash in a value must be escaped (`bound`).
-    read_only_path : bool
-        The server refuses a write sent down its read path.
     inline_limit : int, optional
-        Bytes of inlined parameters the server survives (FalkorDB's Bolt server copies them into
-        a fixed 4 KB buffer and crashes beyond it); statements are split or refused to fit.
+        Bytes of query text and inlined parameters together that the server survives (FalkorDB's
+        Bolt server copies both into one 4 KB buffer and crashes beyond it); statements are split
+        or refused to fit.
     opaque_error : str, optional
         The message the server sends for every error, whatever went wrong.
     enforces_unique : bool
@@ -78,45 +81,55 @@ class Dialect:
     name: str
     read_only_markers: tuple[str, ...]
     inlines_parameters: bool = False
-    read_only_path: bool = True
     inline_limit: int | None = None
     opaque_error: str | None = None
     enforces_unique: bool = True
 
-    def fits(self, params: dict) -> bool:
-        """Whether ``params`` (as `bound` sends them) are small enough for the server.
+    @property
+    def read_only_path(self) -> bool:
+        """The server refuses a write sent down its read path (it says how: the markers)."""
+        return bool(self.read_only_markers)
+
+    def prepared(self, cypher: str, params: dict, *, split: bool = False) -> list[dict]:
+        """``params`` as they must be sent with ``cypher`` (`bound`), in parts small enough for
+        the server; ``[]`` if they cannot be. With ``split``, their one list is cut into parts
+        (for ``UNWIND $rows`` statements, whose rows are independent); without, they go whole.
 
         Examples
         --------
-        >>> FALKORDB_BOLT.fits({"rows": ["x" * 100]}), FALKORDB_BOLT.fits({"rows": ["x" * 5000]})
-        (True, False)
-        >>> NEO4J.fits({"rows": ["x" * 5000]})
-        True
+        >>> q = "UNWIND $rows AS row RETURN row"
+        >>> [len(part["rows"]) for part in FALKORDB_BOLT.prepared(q, {"rows": ["x"] * 9})]
+        [9]
+        >>> [len(p["rows"]) for p in FALKORDB_BOLT.prepared(q, {"rows": ["x" * 900] * 9}, split=True)]
+        [4, 4, 1]
+        >>> FALKORDB_BOLT.prepared(q, {"rows": ["x" * 5000]}, split=True), NEO4J.prepared(q, {"s": "x"})
+        ([], [{'s': 'x'}])
         """
+        bound = self.bound(params)
         if self.inline_limit is None:
-            return True
-        # JSON quotes keys and escapes more than the server's own rendering: an upper bound.
-        text = json.dumps(self.bound(params), ensure_ascii=False, default=str)
-        return len(text.encode()) <= self.inline_limit
-
-    def fitted(self, params: dict) -> list[dict]:
-        """``params`` split on their one list into parts that each `fits` (for ``UNWIND $rows``
-        statements, whose rows are independent); ``[]`` if one row alone is too large.
-
-        Examples
-        --------
-        >>> [len(part["rows"]) for part in FALKORDB_BOLT.fitted({"rows": ["x" * 900] * 9})]
-        [4, 2, 3]
-        """
-        if self.fits(params):
-            return [params]
-        lists = [key for key, value in params.items() if isinstance(value, list)]
-        if len(lists) != 1 or len(params[lists[0]]) < 2:
+            return [bound]
+        limit = self.inline_limit - len(cypher.encode())
+        if _size(bound) <= limit:
+            return [bound]
+        lists = [key for key, value in bound.items() if isinstance(value, list)]
+        if not split or len(lists) != 1:
             return []
-        key, rows = lists[0], params[lists[0]]
-        halves = ({**params, key: rows[: len(rows) // 2]}, {**params, key: rows[len(rows) // 2 :]})
-        parts = [self.fitted(half) for half in halves]
-        return parts[0] + parts[1] if all(parts) else []
+        key = lists[0]
+        rest = {name: value for name, value in bound.items() if name != key}
+        budget = limit - _size({**rest, key: []})
+        parts: list[dict] = []
+        rows: list = []
+        used = 0
+        for row in bound[key]:
+            size = _size(row) + 2  # and the ", " before it
+            if size > budget:
+                return []
+            if rows and used + size > budget:
+                parts.append({**rest, key: rows})
+                rows, used = [], 0
+            rows.append(row)
+            used += size
+        return [*parts, {**rest, key: rows}]
 
     def bound(self, value: object) -> object:
         r"""``value`` as it must be sent so that the server stores it unchanged.
@@ -231,6 +244,48 @@ def falkordb_schema(graph: str) -> list[FalkorSchemaItem]:
     return items
 
 
+def _size(value: object) -> int:
+    # JSON quotes keys and escapes more than the server's own rendering, which prints floats
+    # with six decimals ("0.900000"): with floats written that way, an upper bound.
+    return len(json.dumps(_as_rendered(value), ensure_ascii=False, default=str).encode())
+
+
+def _as_rendered(value: object) -> object:
+    if isinstance(value, float):
+        return f"{value:f}"
+    if isinstance(value, dict):
+        return {key: _as_rendered(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_as_rendered(item) for item in value]
+    return value
+
+
+# What a FalkorDB graph has, as (label, properties) rows: `missing_falkordb_schema` reads them.
+FALKORDB_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"
+FALKORDB_CONSTRAINTS = "CALL db.constraints() YIELD label, properties RETURN label, properties"
+
+
+def missing_falkordb_schema(
+    graph: str, indexes: list, constraints: list | None = None
+) -> list[FalkorSchemaItem]:
+    """The items of `falkordb_schema` a graph lacks, given the rows of ``FALKORDB_INDEXES`` and
+    ``FALKORDB_CONSTRAINTS`` (None: constraints unknown, all listed as missing).
+
+    Examples
+    --------
+    >>> present = [["Organization", ["id", "name"]], ["Product", ["id"]]]
+    >>> [(i.label, i.prop) for i in missing_falkordb_schema("g", present) if i.kind == "index"]
+    [('Article', 'id'), ('Evidence', 'id'), ('Evidence', 'edge')]
+    """
+    have = {
+        "index": {(label, prop) for label, props in indexes for prop in props or ()},
+        "unique": {(label, prop) for label, props in constraints or () for prop in props or ()},
+    }
+    return [
+        item for item in falkordb_schema(graph) if (item.label, item.prop) not in have[item.kind]
+    ]
+
+
 def one_line(text: str, limit: int | None = 300) -> str:
     """``text`` on one line, cut to ``limit`` characters (None: whole)."""
     line = " ".join(text.split())
@@ -278,8 +333,7 @@ FALKORDB_BOLT = Dialect(
     "falkordb-bolt",
     (),
     inlines_parameters=True,
-    read_only_path=False,
-    inline_limit=3800,
+    inline_limit=3900,
     opaque_error="An unknown error occurred",
     enforces_unique=False,
 )

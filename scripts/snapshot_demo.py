@@ -5,7 +5,7 @@
     .venv/bin/python scripts/snapshot_demo.py OUT --write  # record OUT/'s digests
 
 OUT is the folder of an ``alliances build`` of the bundled examples (``make demo`` writes out/).
-One line per output file: the SHA-256 of its bytes and its name (the store file is left out: it
+One line per output file: its name and the SHA-256 of its bytes (the store file is left out: it
 is a database snapshot, not an output). ``tests/test_cli_analytics.py`` runs the comparison; a
 change that is meant to move an output (new rules, a new diagram style) rewrites the file in the
 same commit, together with ``tests/data/triples.sha256``.
@@ -14,12 +14,21 @@ same commit, together with ``tests/data/triples.sha256``.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = ROOT / "tests/data/demo.sha256"
 NOT_OUTPUTS = {"alliances.db"}
+
+# The same record format and comparison as the triples' snapshot.
+_spec = importlib.util.spec_from_file_location(
+    "snapshot_triples", ROOT / "scripts/snapshot_triples.py"
+)
+_triples = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_triples)
+changed = _triples.changed
 
 
 def digests(out: Path) -> dict[str, str]:
@@ -32,13 +41,7 @@ def digests(out: Path) -> dict[str, str]:
 
 
 def read_snapshot(path: Path = SNAPSHOT) -> dict[str, str]:
-    pairs = (line.split() for line in path.read_text().splitlines() if line.strip())
-    return {name: digest for digest, name in pairs}
-
-
-def changed(current: dict[str, str], recorded: dict[str, str]) -> list[str]:
-    """Names whose digest differs, or that only one side has."""
-    return sorted(n for n in current.keys() | recorded.keys() if current.get(n) != recorded.get(n))
+    return _triples.read_snapshot(path)
 
 
 def main(argv: list[str]) -> int:
@@ -48,7 +51,7 @@ def main(argv: list[str]) -> int:
         return 2
     current = digests(Path(argv[0]))
     if "--write" in argv[1:]:
-        SNAPSHOT.write_text("".join(f"{d}  {n}\n" for n, d in sorted(current.items())))
+        SNAPSHOT.write_text("".join(f"{n} {d}\n" for n, d in sorted(current.items())), "utf-8")
         print(f"wrote {len(current)} digests to {SNAPSHOT.relative_to(ROOT)}")
         return 0
     moved = changed(current, read_snapshot())

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from extract import Extractor
 from graph.store import EmbeddedStore, Neo4jStore
 
 
@@ -92,6 +93,20 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The bundled extractor, loaded once for the session (it keeps no state between articles)."""
+    return Extractor()
+
+
+def point_neo4j_at(server: BoltServer, monkeypatch) -> None:
+    """NEO4J_* for this test: the Bolt server the tests started, without a password."""
+    monkeypatch.setenv("NEO4J_URI", server.uri)
+    monkeypatch.setenv("NEO4J_USERNAME", "falkordb")
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+
+
+@pytest.fixture(scope="session")
 def bolt_server(tmp_path_factory) -> Iterator[BoltServer | None]:
     """The session's FalkorDB Bolt server, or None when the user points NEO4J_URI elsewhere."""
     if os.environ.get("NEO4J_URI"):
@@ -106,8 +121,9 @@ def bolt_server(tmp_path_factory) -> Iterator[BoltServer | None]:
 
 
 @pytest.fixture
-def start_bolt_server(bolt_server, tmp_path) -> Iterator[Callable[..., BoltServer]]:
-    """Start Bolt servers of this test's own (to kill, restart, lock); stopped at its end.
+def start_bolt_server(bolt_server, tmp_path, monkeypatch) -> Iterator[Callable[..., BoltServer]]:
+    """Start Bolt servers of this test's own (to kill, restart, lock), NEO4J_* pointing at the
+    last one started; stopped at the test's end.
 
     Skipped when ``NEO4J_URI`` points at the user's server: then the tests start no other.
     """
@@ -121,6 +137,7 @@ def start_bolt_server(bolt_server, tmp_path) -> Iterator[Callable[..., BoltServe
         server = BoltServer(folder, **options)
         started.append(server)
         server.start()
+        point_neo4j_at(server, monkeypatch)
         return server
 
     yield start
@@ -132,10 +149,7 @@ def start_bolt_server(bolt_server, tmp_path) -> Iterator[Callable[..., BoltServe
 def neo4j_env(bolt_server, monkeypatch) -> BoltServer | None:
     """NEO4J_* set for this test: the user's, else the session's Bolt server's."""
     if bolt_server is not None:
-        monkeypatch.setenv("NEO4J_URI", bolt_server.uri)
-        monkeypatch.setenv("NEO4J_USERNAME", "falkordb")
-        monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-        monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+        point_neo4j_at(bolt_server, monkeypatch)
     return bolt_server
 
 

@@ -3,13 +3,7 @@ the claim's amount; a company's valuation never is."""
 
 import pytest
 
-from extract import Extractor
 from extract.articles import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def amount(extractor, text, subject, relation, obj):

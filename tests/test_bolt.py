@@ -20,13 +20,9 @@ from graph.store import EmbeddedStore, Neo4jStore
 
 
 @pytest.fixture
-def own_server(start_bolt_server, monkeypatch):
+def own_server(start_bolt_server):
     """A Bolt server of this test's own, to kill and restart; NEO4J_* point at it."""
-    server = start_bolt_server()
-    monkeypatch.setenv("NEO4J_URI", server.uri)
-    monkeypatch.setenv("NEO4J_USERNAME", "falkordb")
-    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
-    return server
+    return start_bolt_server()
 
 
 def many_triples(triple, count=600):
@@ -91,7 +87,6 @@ def test_a_wrong_password_is_one_message_naming_the_uri_never_the_password(
     start_bolt_server, monkeypatch
 ):
     uri = start_bolt_server(password="right-pw").uri
-    monkeypatch.setenv("NEO4J_USERNAME", "falkordb")
     monkeypatch.setenv("NEO4J_PASSWORD", "wrong-pw-7f3a")
 
     result = CliRunner().invoke(cli, ["stats", "--neo4j", uri])

@@ -3,13 +3,7 @@ is never also stated live."""
 
 import pytest
 
-from extract import Extractor
 from extract.articles import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 def statuses(extractor, text, subject, obj):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import Extractor, iter_articles
+from extract import iter_articles
 from extract.errors import GoldError
 from extract.evaluate import evaluate, read_gold
 from extract.triples import RELATIONS
@@ -87,20 +87,20 @@ def test_a_gold_line_without_an_object_is_named(tmp_path):
         read_gold(path)
 
 
-def scored(folder: Path):
+def scored(folder: Path, extractor):
     articles = list(iter_articles([folder / "articles.jsonl"], on_error="raise"))
-    predicted = list(Extractor().iter_triples(articles))
+    predicted = list(extractor.iter_triples(articles))
     return evaluate(predicted, read_gold(folder / "gold.jsonl"), articles=[a.id for a in articles])
 
 
 @pytest.fixture(scope="module")
-def development():
-    return scored(EXAMPLES)
+def development(extractor):
+    return scored(EXAMPLES, extractor)
 
 
 @pytest.fixture(scope="module")
-def test_set():
-    return scored(EXAMPLES / "test")
+def test_set(extractor):
+    return scored(EXAMPLES / "test", extractor)
 
 
 def test_development_set_f1_does_not_slip(development):

@@ -3,13 +3,7 @@ announced is never one of its sides."""
 
 import pytest
 
-from extract import Extractor
 from extract.articles import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
 
 
 @pytest.mark.parametrize("event", ["VivaTech", "Computex"])

@@ -7,11 +7,6 @@ import pytest
 from extract import Article, Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
-
-
 def triples(extractor, text, published="2024-06-01"):
     found = extractor.extract_article(Article(id="t", text=text, published=published))
     return {(t["subject"], t["relation"], t["object"]) for t in found if t["relation"] != "OWNS"}

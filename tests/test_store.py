@@ -473,10 +473,21 @@ def test_a_value_too_large_for_the_bolt_server_is_refused_before_anything_is_wri
     before = store.stats()
     huge = triple("Amazon", "INVESTS_IN", "Anthropic", article="a9", sentence="word " * 2000)
 
-    with pytest.raises(StoreError, match="over 3800 bytes"):
+    with pytest.raises(StoreError, match=f"over {store.dialect.inline_limit} bytes"):
         store.load([triple("Google", "INVESTS_IN", "Anthropic", article="a8"), huge])
 
     assert store.stats() == before  # and the server is still serving
+
+
+def test_a_long_query_leaves_less_room_for_its_parameters_on_the_bolt_server(store):
+    if store.dialect.inline_limit is None:
+        pytest.skip(f"{store.dialect.name} takes parameters of any size")
+    padded = "RETURN size($text) AS n" + " " * 2000  # the text shares the server's buffer
+
+    assert store.query("RETURN size($text) AS n", text="x" * 2500).n[0] == 2500
+    with pytest.raises(QueryError, match="over"):
+        store.query(padded, text="x" * 2500)
+    assert store.query("RETURN 1 AS one").one[0] == 1  # and the server is still serving
 
 
 def test_an_error_the_server_gives_no_reason_for_says_so_on_one_line(store):

@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 
 from ..dialects import (
     FALKORDB_BOLT,
+    FALKORDB_INDEXES,
     INLINING_PROBE,
     NEO4J,
-    falkordb_schema,
+    missing_falkordb_schema,
     neo4j_schema,
     writes,
 )
@@ -133,9 +134,10 @@ class Neo4jStore(Store):
     def _run(self, cypher: str, params: dict | None, *, write: bool) -> tuple[list[str], list]:
         if not write and not self.dialect.read_only_path and writes(cypher):
             raise ReadOnlyError()
-        if not self.dialect.fits(params or {}):
+        prepared = self.dialect.prepared(cypher, params or {})
+        if not prepared:
             raise QueryError(self._too_large())
-        bound = self.dialect.bound(params or {})
+        bound = prepared[0]
 
         def work(tx: Any) -> tuple[list[str], list]:
             result = tx.run(cypher, bound)
@@ -148,10 +150,10 @@ class Neo4jStore(Store):
         # Every part is cut to size before anything is sent, so a row too large writes nothing.
         parts = []
         for cypher, params in statements:
-            fitted = self.dialect.fitted(params)
-            if not fitted:
+            prepared = self.dialect.prepared(cypher, params, split=True)
+            if not prepared:
                 raise StoreError(self._too_large())
-            parts += [(cypher, self.dialect.bound(part)) for part in fitted]
+            parts += [(cypher, part) for part in prepared]
 
         def work(tx: Any) -> None:
             for cypher, params in parts:
@@ -161,7 +163,7 @@ class Neo4jStore(Store):
 
     def _too_large(self) -> str:
         return (
-            f"the parameters are over {self.dialect.inline_limit} bytes, more than the "
+            f"the query and its parameters are over {self.dialect.inline_limit} bytes, more than the "
             f"{self.dialect.name} server at {self.location} can take (its Bolt server crashes "
             "beyond 4 KB); use the embedded store or Neo4j for values this large"
         )
@@ -189,16 +191,11 @@ class Neo4jStore(Store):
             self._managed(lambda tx, s=statement: tx.run(s).consume(), write=True)
 
     def _missing_falkordb_indexes(self) -> list[str]:
-        # FalkorDB's index DDL is not idempotent, and its unique constraints have no Cypher (only
-        # the GRAPH.CONSTRAINT command, out of Bolt's reach): MERGE on id keeps loads idempotent.
-        _, rows = self._run(
-            "CALL db.indexes() YIELD label, properties RETURN label, properties", None, write=False
-        )
-        present = {(label, prop) for label, props in rows for prop in props or []}
+        # FalkorDB's unique constraints have no Cypher (only the GRAPH.CONSTRAINT command, out of
+        # Bolt's reach): its indexes are all there is, and MERGE on id keeps loads idempotent.
+        _, indexes = self._run(FALKORDB_INDEXES, None, write=False)
         return [
-            item.command[0]
-            for item in falkordb_schema("")
-            if item.kind == "index" and (item.label, item.prop) not in present
+            item.command[0] for item in missing_falkordb_schema("", indexes) if item.kind == "index"
         ]
 
     def close(self) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..dialects import FALKORDB, falkordb_schema
+from ..dialects import FALKORDB, FALKORDB_CONSTRAINTS, FALKORDB_INDEXES, missing_falkordb_schema
 from ..errors import QueryError, ReadOnlyError, StoreError
 from .base import DEFAULT_GRAPH, DEFAULT_STORE, Store
 from .values import error_text, plain
@@ -125,21 +125,9 @@ class EmbeddedStore(Store):
         import redis
 
         self._run("RETURN 0", None, write=True)  # the graph must exist for db.indexes()
-        _, indexes = self._run(
-            "CALL db.indexes() YIELD label, properties RETURN label, properties", None, write=False
-        )
-        _, constraints = self._run(
-            "CALL db.constraints() YIELD label, properties RETURN label, properties",
-            None,
-            write=False,
-        )
-        have = {
-            "index": {(label, prop) for label, props in indexes for prop in props},
-            "unique": {(label, prop) for label, props in constraints for prop in props},
-        }
-        for item in falkordb_schema(self.graph):
-            if (item.label, item.prop) in have[item.kind]:
-                continue
+        _, indexes = self._run(FALKORDB_INDEXES, None, write=False)
+        _, constraints = self._run(FALKORDB_CONSTRAINTS, None, write=False)
+        for item in missing_falkordb_schema(self.graph, indexes, constraints):
             if item.kind == "index":
                 self._run(item.command[0], None, write=True)
             else:
