@@ -14,7 +14,15 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["BARRIERS", "claim_status", "denies", "infinitival", "scope"]
+__all__ = [
+    "BARRIERS",
+    "claim_status",
+    "denies",
+    "ending_verb",
+    "infinitival",
+    "is_definite",
+    "scope",
+]
 
 BARRIERS = {"relcl", "acl", "appos", "parataxis"}
 _CUE_DEPS = {
@@ -193,7 +201,9 @@ def _talks_ended(chain: list[Token], lexicon: Lexicon) -> bool:
     deals = lexicon.words["talk_words"] | lexicon.words["deal_words"]
     for token in chain:
         for clause in token.children:
-            if clause.dep_ == "conj" and _ends_deal(clause, deals, lexicon.status):
+            if clause.dep_ == "conj" and (
+                _ends_deal(clause, deals, lexicon.status) or _rebuffed(clause, lexicon.status)
+            ):
                 return True
     # "saw [the sale] collapse": the parser hangs the ending verb beside the deal noun
     trigger = chain[0]
@@ -201,12 +211,25 @@ def _talks_ended(chain: list[Token], lexicon: Lexicon) -> bool:
         s.dep_ in {"ccomp", "xcomp"}
         and s.i > trigger.i
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in s.children)
-        and _ending_verb(s, lexicon.status)
+        and ending_verb(s, lexicon.status)
         for s in trigger.head.children
     )
 
 
-def _ending_verb(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
+def _rebuffed(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
+    """ "tried to buy SSI and [was turned down]": the one who tried was refused."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    ):
+        return False
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return lemma in status.get("rebuffs", ()) or any(
+        f"{lemma}:{p}" in status.get("rebuffs", ()) for p in particles
+    )
+
+
+def ending_verb(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in status["ended"] or lemma in status["deal_enders"]:
         return True
@@ -217,18 +240,18 @@ def _ending_verb(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
 def _ends_deal(verb: Token, deals: Collection[str], status: Mapping[str, Collection[str]]) -> bool:
     """Whether ``verb`` ends a deal or talks it names as subject or object ("the deal", "the
     exclusivity period of that agreement")."""
-    if not _ending_verb(verb, status):
+    if not ending_verb(verb, status):
         return False
     for c in verb.children:
         if c.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
             continue
         named = [c] + [g for p in c.children if p.lower_ == "of" for g in p.children]
-        if any(n.lemma_.lower() in deals and _definite(n) for n in named):
+        if any(n.lemma_.lower() in deals and is_definite(n) for n in named):
             return True
     return False
 
 
-def _definite(noun: Token) -> bool:
+def is_definite(noun: Token) -> bool:
     """ "the deal", "that agreement", "its bid": one told before; not "a rival's bid"."""
     return any(
         (c.dep_ == "det" and c.lower_ in {"the", "that", "this", "these", "those"})
@@ -270,6 +293,33 @@ def _first_hand(cues: list[Token], sources: Collection[str]) -> bool:
         if g.dep_ == "pobj"
     ]
     return bool(named) and all(g.lemma_.lower() in sources for g in named)
+
+
+def _parenthetical_report(chain: list[Token], lexicon: Lexicon) -> bool:
+    """ "Alibaba is investing in DeepSeek, a Chinese newspaper reported": a reporter and its verb
+    after a comma, which the parser hangs below the claim as a noun with a participle."""
+    status, words = lexicon.status, lexicon.words
+    reporting = status["reported"] - status["reporting_subjects_only"]
+    for token in chain:
+        for noun in token.children:
+            if (
+                noun.dep_ not in {"npadvmod", "dobj", "appos", "attr", "nsubj"}
+                or noun.i < token.i
+                or noun.left_edge.i == 0
+                or noun.doc[noun.left_edge.i - 1].text != ","
+            ):
+                continue
+            for verb in noun.children:
+                lemma = verb.lemma_.lower()
+                if verb.dep_ == "acl" and (
+                    lemma in reporting
+                    or (
+                        lemma in status["reporting_subjects_only"]
+                        and noun.lemma_.lower() in words["reporters"]
+                    )
+                ):
+                    return True
+    return False
 
 
 def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None) -> str | None:
@@ -341,7 +391,7 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         # "according to the company", "according to a statement": the party itself says so
         reported -= {"according"}
         phrases = tuple(p for p in phrases if p != "according to")
-    if reported or any(f" {p} " in text for p in phrases):
+    if reported or any(f" {p} " in text for p in phrases) or _parenthetical_report(chain, lexicon):
         return "reported"
     for token in chain[1:]:
         if token.lemma_.lower() in status["reporting_subjects_only"]:

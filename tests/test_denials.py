@@ -41,3 +41,73 @@ def test_a_holder_that_gives_up_its_holding_is_ended(extractor, text):
 def test_a_holder_that_sells_something_else_still_holds(extractor):
     text = "Carlyle, an investor in Ampere Computing, sold its aerospace unit to Boeing."
     assert statuses(extractor, text, "Carlyle", "Ampere Computing") == {"confirmed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia agreed to buy Arm for $40 billion in 2020. The deal was abandoned in 2022.",
+        "Nvidia was in talks to buy Arm. Talks broke down in the spring.",
+        "Nvidia agreed to buy Arm. Regulators objected. The takeover was called off in 2022.",
+    ],
+)
+def test_a_later_sentence_that_ends_the_deal_ends_the_tie(extractor, text):
+    assert statuses(extractor, text, "Nvidia", "Arm") == {"ended"}
+
+
+def test_an_ending_of_another_kind_of_deal_leaves_the_tie(extractor):
+    text = "Nvidia invested in Mistral AI in 2024. The partnership was wound down in 2025."
+    assert statuses(extractor, text, "Nvidia", "Mistral AI") == {"confirmed"}
+
+
+def test_an_ending_that_names_other_parties_leaves_the_tie(extractor):
+    text = "Nvidia agreed to buy Arm in 2020. Google's deal with HubSpot was abandoned."
+    assert statuses(extractor, text, "Nvidia", "Arm") == {"confirmed"}
+
+
+def test_talks_on_a_topic_of_their_own_refer_to_no_earlier_deal(extractor):
+    text = "SoftBank bought shares of Intel. Talks on a chip venture with Intel collapsed."
+    assert "confirmed" in statuses(extractor, text, "SoftBank", "Intel")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alibaba is preparing to invest in DeepSeek, a newspaper reported. Alibaba denied the report.",
+        "Bloomberg reported that Apple was in talks to invest in OpenAI. Apple said it has no plans "
+        "to do so.",
+        "TSMC was said to be discussing a joint venture with Intel. TSMC said it is not considering "
+        "any joint venture.",
+    ],
+)
+def test_a_later_denial_of_a_rumoured_deal_leaves_no_tie(extractor, text):
+    found = extractor.extract_article(Article(id="t", text=text, published="2025-02-04"))
+    assert not [t for t in found if t["relation"] != "OWNS"]
+
+
+def test_a_denial_by_an_unrelated_party_leaves_the_rumour(extractor):
+    text = "Bloomberg reported that Apple was in talks to invest in OpenAI. Nvidia denied the report."
+    assert statuses(extractor, text, "Apple", "OpenAI") == {"in_talks"}
+
+
+def test_a_parenthetical_reporter_makes_the_claim_reported(extractor):
+    text = "Alibaba is investing in DeepSeek, a Chinese newspaper reported on Monday."
+    assert statuses(extractor, text, "Alibaba", "DeepSeek") == {"reported"}
+
+
+def test_an_attempt_to_buy_is_a_bid(extractor):
+    text = "Meta tried to buy Perplexity earlier this year."
+    assert statuses(extractor, text, "Meta", "Perplexity") == {"in_talks"}
+
+
+def test_an_attempt_that_was_turned_down_is_ended(extractor):
+    text = "Meta tried to buy Perplexity earlier this year and was turned down."
+    assert statuses(extractor, text, "Meta", "Perplexity") == {"ended"}
+
+
+def test_talks_that_ended_do_not_end_what_was_done_before(extractor):
+    text = (
+        "xAI trained Grok on Nvidia H100 chips and discussed a larger contract with Oracle. "
+        "Those talks ended in July."
+    )
+    assert statuses(extractor, text, "Nvidia", "xAI") == {"confirmed"}

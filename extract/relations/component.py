@@ -48,7 +48,7 @@ class RelationExtractor:
         claims: list[Claim] = []
         for sent in ctx.sents.spans:
             claims.extend(ctx.sentence_claims(sent))
-        claims = ctx.without_superseded(ctx.without_denied(claims))
+        claims = ctx.without_superseded(ctx.without_denied(ctx.with_aftermath(claims)))
         claims.extend(ctx.ownership_claims(claims))
         doc._.claims = dedupe(claims)
         return doc
