@@ -86,7 +86,9 @@ def test_a_later_denial_of_a_rumoured_deal_leaves_no_tie(extractor, text):
 
 
 def test_a_denial_by_an_unrelated_party_leaves_the_rumour(extractor):
-    text = "Bloomberg reported that Apple was in talks to invest in OpenAI. Nvidia denied the report."
+    text = (
+        "Bloomberg reported that Apple was in talks to invest in OpenAI. Nvidia denied the report."
+    )
     assert statuses(extractor, text, "Apple", "OpenAI") == {"in_talks"}
 
 
