@@ -13,3 +13,32 @@ def test_a_trade_show_is_not_linked_as_an_organisation(extractor, event):
     names = {doc[m.start : m.end].text for m in doc._.mentions}
 
     assert event not in names
+
+
+def pairs(extractor, text, relation):
+    found = extractor.extract_article(Article(id="t", text=text, published="2025-02-04"))
+    return {(t["subject"], t["object"]) for t in found if t["relation"] == relation}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perplexity raised $500 million in a round led by IVP, alongside Nvidia and SoftBank.",
+        "The $500 million round in Perplexity was led by IVP alongside Nvidia and SoftBank.",
+    ],
+)
+def test_investors_alongside_a_rounds_leader_invest_too(extractor, text):
+    assert {("Nvidia", "Perplexity"), ("SoftBank", "Perplexity")} <= pairs(
+        extractor, text, "INVESTS_IN"
+    )
+
+
+@pytest.mark.parametrize("unit", ["cloud business", "cloud division", "cloud computing business"])
+def test_a_customer_of_a_companys_cloud_business_is_its_cloud_customer(extractor, unit):
+    text = f"OpenAI is now a customer of Oracle's {unit}."
+    assert pairs(extractor, text, "PROVIDES_CLOUD") == {("Oracle", "OpenAI")}
+
+
+def test_a_customer_of_a_companys_other_business_is_no_cloud_customer(extractor):
+    text = "OpenAI is now a customer of Oracle's database business."
+    assert pairs(extractor, text, "PROVIDES_CLOUD") == set()

@@ -97,10 +97,25 @@ class MentionRules:
                 for grand in child.children:
                     if grand.dep_ == "conj":
                         found.extend(self._mentions_of(grand, compound, depth + 1))
+        if is_org(mention):
+            found.extend(self._sharing(token, depth))
         unique = {}
         for m in found:
             unique.setdefault(m.start, m)
         return list(unique.values())
+
+    def _sharing(self, token: Token, depth: int = 0) -> list[Mention]:
+        """ "led by IVP, alongside Nvidia and SoftBank": those named after a sharing preposition
+        on a party take its role too."""
+        return [
+            m
+            for child in token.children
+            if child.dep_ == "prep" and child.lower_ in self.words.get("sharing_prepositions", ())
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+            for m in self._mentions_of(pobj, depth=depth + 1)
+            if is_org(m)
+        ]
 
     def _guessed(self, token: Token, bought: bool = False) -> list[Mention]:
         """An organisation no one recognised, named where a frame wants a company: "AMD buys

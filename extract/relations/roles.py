@@ -233,6 +233,7 @@ class RoleRules:
             for token in tokens:
                 if token.i in alone and token.i in self.index:
                     found.append(self.index[token.i])
+                    found.extend(self._sharing(token))
                     continue
                 mentions = self._mentions_of(token, compound)
                 if not mentions and guess:
