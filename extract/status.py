@@ -362,6 +362,11 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         for t in cues
     ) or any(_negated_subject(t, own) for t in _subject_negators(trigger, own, status["negation"])):
         return None  # "Apple is not investing", "has no plans to invest"; not "..., terms were not disclosed"
+    if trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+        for c in trigger.children
+    ):
+        return None  # "Oracle holds no stake in OpenAI"
     if trigger.lemma_.lower() in {"stake", "share", "equity", "holding", "investment"} and (
         scope_lemmas & status["ended_with_stake"]
     ):

@@ -26,6 +26,7 @@ from .common import (
     RELATIVE,
 )
 from .denials import DenialRules
+from .digest import DigestRules
 from .distribute import DistributionRules
 from .frames import FrameRules
 from .invest import InvestRules
@@ -60,6 +61,7 @@ class DocContext(
     OwnershipRules,
     DistributionRules,
     DenialRules,
+    DigestRules,
     AmountRules,
 ):
     """Per-document state: mention index, money and dates, and the frame machinery."""
@@ -186,7 +188,8 @@ class DocContext(
                     unnamed.append(token)
             claims.extend(found)
             claims.extend(self._gapped_claims(token, found))
-        return claims + self._unnamed_partnership(sent, claims, unnamed)
+        claims += self._unnamed_partnership(sent, claims, unnamed)
+        return claims + self._digest_claims(sent, claims)
 
     def _status_at(self, t: Token) -> str | None:
         """The status of a claim stated at ``t``, worked out once per trigger."""

@@ -107,11 +107,20 @@ class MentionRules:
     def _sharing(self, token: Token, depth: int = 0) -> list[Mention]:
         """ "led by IVP, alongside Nvidia and SoftBank": those named after a sharing preposition
         on a party take its role too."""
+        sharing = self.words.get("sharing_prepositions", ())
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in sharing]
+        # "together with", "along with": the adverb may head the preposition
+        preps += [
+            p
+            for c in token.children
+            if c.dep_ == "advmod" and c.lower_ in {"together", "along"}
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+        ]
         return [
             m
-            for child in token.children
-            if child.dep_ == "prep" and child.lower_ in self.words.get("sharing_prepositions", ())
-            for pobj in child.children
+            for prep in preps
+            for pobj in prep.children
             if pobj.dep_ == "pobj"
             for m in self._mentions_of(pobj, depth=depth + 1)
             if is_org(m)

@@ -1,0 +1,60 @@
+"""Digest lines (extract/relations/digest.py): "A / B: <kind of tie>" states the tie its words
+after the colon name, between the two parties before it."""
+
+import pytest
+
+from extract.articles import Article
+
+
+def ties(extractor, text):
+    found = extractor.extract_article(Article(id="t", text=text, published="2025-12-01"))
+    return {
+        (t["subject"], t["relation"], t["object"], t["status"], t["amount_usd"])
+        for t in found
+        if t["relation"] != "OWNS"
+    }
+
+
+@pytest.mark.parametrize("separator", [" / ", " and ", "–"])
+def test_a_digest_line_names_its_parties_before_the_colon(extractor, separator):
+    text = f"Nvidia{separator}Intel: $5 billion investment."
+    assert ("Nvidia", "INVESTS_IN", "Intel", "confirmed", 5e9) in ties(extractor, text)
+
+
+def test_the_party_that_runs_the_cloud_supplies_it_whichever_comes_first(extractor):
+    text = "Anthropic / Google: cloud deal for up to one million TPUs."
+    found = {(s, r, o) for s, r, o, *_ in ties(extractor, text)}
+    assert {
+        ("Google", "PROVIDES_CLOUD", "Anthropic"),
+        ("Google", "SUPPLIES_CHIPS", "Anthropic"),
+    } <= found
+
+
+def test_a_date_may_lead_a_digest_line(extractor):
+    text = "April – Nvidia / Run:ai: agreed takeover of the Israeli start-up."
+    assert {(s, r, o) for s, r, o, *_ in ties(extractor, text)} == {
+        ("Nvidia", "ACQUIRES", "Run:ai")
+    }
+
+
+def test_a_price_per_share_is_no_deal_amount(extractor):
+    text = "Hewlett Packard Enterprise / Juniper Networks: all-cash takeover at $40 a share, about $14bn."
+    amounts = {a for s, r, o, _, a in ties(extractor, text) if r == "ACQUIRES"}
+    assert amounts == {14e9}
+
+
+def test_a_negated_digest_line_states_no_tie(extractor):
+    text = "Google / Character.AI: not a takeover."
+    assert not {r for _, r, *_ in ties(extractor, text)} & {"ACQUIRES"}
+
+
+def test_a_chip_partnership_is_no_chip_supply(extractor):
+    text = "Nvidia / Intel: chip collaboration on x86 processors."
+    found = {(s, r, o) for s, r, o, *_ in ties(extractor, text)}
+    assert ("Nvidia", "SUPPLIES_CHIPS", "Intel") not in found
+    assert ("Nvidia", "PARTNERS_WITH", "Intel") in found
+
+
+def test_a_colon_after_other_words_is_no_digest_line(extractor):
+    text = "The view from Nvidia and Intel: investment is slowing."
+    assert not ties(extractor, text)
