@@ -367,6 +367,13 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
         for c in trigger.children
     ):
         return None  # "Oracle holds no stake in OpenAI"
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(
+        c.lower_ == "not" and c.dep_ in {"neg", "advmod"} for c in trigger.children
+    ):
+        return None  # "Oracle is OpenAI's landlord, not its shareholder"
+    first = trigger.sent[0]
+    if first.lower_ in {"nor", "neither"} and first.i < trigger.i:
+        return None  # "Nor is Apple an OpenAI shareholder."
     if trigger.lemma_.lower() in {"stake", "share", "equity", "holding", "investment"} and (
         scope_lemmas & status["ended_with_stake"]
     ):

@@ -113,3 +113,15 @@ def test_talks_that_ended_do_not_end_what_was_done_before(extractor):
         "Those talks ended in July."
     )
     assert statuses(extractor, text, "Nvidia", "xAI") == {"confirmed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is Samsung investing in OpenAI?",
+        "Microsoft invested in Mistral AI. Nor is Samsung an OpenAI shareholder.",
+        "Samsung is OpenAI's supplier, not its shareholder.",
+    ],
+)
+def test_a_question_or_a_negated_role_states_no_investment(extractor, text):
+    assert "confirmed" not in statuses(extractor, text, "Samsung", "OpenAI")

@@ -42,3 +42,16 @@ def test_a_customer_of_a_companys_cloud_business_is_its_cloud_customer(extractor
 def test_a_customer_of_a_companys_other_business_is_no_cloud_customer(extractor):
     text = "OpenAI is now a customer of Oracle's database business."
     assert pairs(extractor, text, "PROVIDES_CLOUD") == set()
+
+
+def test_a_stock_exchange_in_a_ticker_is_no_party(extractor):
+    text = "IBM (NYSE: IBM) and AMD (NASDAQ: AMD) today announced a collaboration."
+    assert pairs(extractor, text, "PARTNERS_WITH") == {("IBM", "AMD")}
+
+
+def test_an_investment_firm_leading_a_round_is_not_its_investee(extractor):
+    text = (
+        "Cohere closed a $270 million Series C led by Inovia Capital, with Nvidia, Oracle and "
+        "Salesforce Ventures also taking part."
+    )
+    assert not {o for _, o in pairs(extractor, text, "INVESTS_IN")} & {"Inovia Capital"}

@@ -189,7 +189,10 @@ class DocContext(
             claims.extend(found)
             claims.extend(self._gapped_claims(token, found))
         claims += self._unnamed_partnership(sent, claims, unnamed)
-        return claims + self._digest_claims(sent, claims)
+        claims += self._digest_claims(sent, claims)
+        if sent.text.rstrip().endswith("?"):
+            return []  # "Is Samsung investing in OpenAI?": a question states nothing
+        return self._without_investors_as_investees(claims)
 
     def _status_at(self, t: Token) -> str | None:
         """The status of a claim stated at ``t``, worked out once per trigger."""

@@ -131,11 +131,9 @@ class DigestRules:
                 )
                 if not (lemma in lemmas or token.lower_ in lemmas or chip):
                     continue
-                if (
-                    relation in {"SUPPLIES_CHIPS", "PROVIDES_CLOUD"}
-                    and partnership is not None
-                    and (token.head == partnership or token in partnership.subtree)
-                ):
-                    continue  # "chip collaboration on x86 processors": a partnership about chips
+                if relation in {"SUPPLIES_CHIPS", "PROVIDES_CLOUD"} and partnership is not None:
+                    # "chip collaboration on x86 processors", "partnership on AI supercomputers,
+                    # with Tata building a cloud on GH200 chips": a partnership about them
+                    continue
                 found[relation] = token
         return list(found.items())

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..linking import Mention
+from .claims import Claim
 from .common import (
     NOT_COMPANY_LABELS,
     PERCENT,
@@ -18,8 +19,47 @@ from .common import (
 )
 
 
+# Frames that find the investee through the round they tell; "the investor backed by
+# Mubadala" (back.verb) can be a firm's own backers
+_ROUND_FRAMES = frozenset(
+    {
+        "join-round.verb",
+        "lead.verb",
+        "lead-context.verb",
+        "participation.noun",
+        "funding.noun",
+        "raise.verb",
+        "round-include.verb",
+        "in-round.verb",
+        "come-from.verb",
+        "funding-from.verb",
+    }
+)
+
+
 class InvestRules:
     """Funding rounds, raisers and stakes."""
+
+    def _without_investors_as_investees(self, claims: list[Claim]) -> list[Claim]:
+        """ "a Series C led by Inovia Capital, with Nvidia and Oracle also taking part": an
+        investment firm that invests in a sentence is not also what that sentence's other
+        investors put money into. Companies that are more than investors (a lab, a chipmaker)
+        can be both."""
+        investing = {c.subject.id for c in claims if c.relation == "INVESTS_IN"}
+        suffixes = self.words["unit_suffixes"]
+
+        def firm(entity) -> bool:
+            if entity.id not in investing:
+                return False
+            if entity.known and entity.roles:
+                return entity.roles <= {"investor"}
+            return entity.name.split()[-1] in suffixes
+
+        return [
+            c
+            for c in claims
+            if not (c.relation == "INVESTS_IN" and c.frame in _ROUND_FRAMES and firm(c.object))
+        ]
 
     def _is_funding(self, token: Token) -> bool:
         if self.lemmas[token.i] in self.cls["funding"]:
