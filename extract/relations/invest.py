@@ -18,7 +18,6 @@ from .common import (
     definite,
 )
 
-
 # Frames that find the investee through the round they tell; "the investor backed by
 # Mubadala" (back.verb) can be a firm's own backers
 _ROUND_FRAMES = frozenset(
