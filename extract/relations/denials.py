@@ -32,7 +32,7 @@ class DenialRules:
         DeepSeek. Alibaba denied the report" and "TSMC was said to be discussing a joint venture
         with Intel. TSMC said it is not considering any joint venture" drop the claim."""
         words = self.words
-        nouns = words.get("reference_nouns", frozenset())
+        nouns = words.get("reference_nouns", frozenset()) | words["report_nouns"]
         if not nouns or not claims:
             return claims
         by_sentence: dict[int, list[Claim]] = defaultdict(list)
