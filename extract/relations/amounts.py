@@ -81,6 +81,19 @@ class AmountRules:
             c.dep_ == "compound" and c.lemma_.lower() in round_nouns for c in current.children
         )
 
+    def _sums(self, amounts) -> list[Token]:
+        """The root word of each sum among the money tokens ``amounts``, prices per unit left
+        out ("$40 per share" is a price, not a deal's amount)."""
+        sums = []
+        for i in amounts:
+            token = self.doc[i]
+            if token.head.i in self.money and token.head.i != token.i:
+                continue  # only the amount's root word counts
+            if self.doc[token.i + 1 : token.i + 3].text.lower() in self.words["unit_prices"]:
+                continue
+            sums.append(token)
+        return sums
+
     def _amount(self, t: Token, *, round_totals: bool = True) -> float | None:
         amounts = self._money_by_sentence.get(self.sents.number[t.i], ())
         if not amounts:
@@ -118,14 +131,9 @@ class AmountRules:
                 and any(g.dep_ == "pobj" and g.i in self.money for g in w.children)
             )
         values = []
-        for i in amounts:
-            token = self.doc[i]
-            if token.head.i in self.money and token.head.i != token.i:
-                continue  # only the amount's root word counts
-            if self.doc[token.i + 1 : token.i + 3].text.lower() in self.words["unit_prices"]:
-                continue  # "$40 per share": a price, not the deal's amount
+        for token in self._sums(amounts):
             if self._attached(token, targets):
-                values.append((self.money[i], self._modifies_round(token)))
+                values.append((self.money[token.i], self._modifies_round(token)))
         # "invested $100 million in its $500 million round": the round's size is not the part
         own = [value for value, sizes_round in values if not sizes_round]
         if own or not round_totals:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..status import claim_status, denies, ending_verb, is_definite
+from ..status import denies, ending_verb, is_definite
 from .claims import Claim, tie
 from .common import (
     SUBJ,
@@ -97,7 +97,7 @@ class DenialRules:
             return "denied"  # "is not considering any joint venture"
         if negated:
             return None
-        if ending_verb(verb, status) or claim_status(noun, self.lex, self.media) == "ended":
+        if ending_verb(verb, status) or self._status_at(noun) == "ended":
             return "ended"  # "the deal was abandoned", "talks broke down"
         return None
 

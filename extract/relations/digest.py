@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..gazetteer import Entity
 from .claims import Claim
 
 # how many tokens the parties and their separator may take before the colon
@@ -58,28 +59,15 @@ class DigestRules:
     def _sole_amount(self, sent: Span) -> float | None:
         """ "Nvidia / Intel: $5 billion investment": a digest line's one sum, unless it is a
         price per share or a word of valuation or revenue governs it."""
-        groups: list[list[int]] = []  # the tokens of one amount are adjacent ("$", "14bn")
-        for i in sorted(self._money_by_sentence.get(self.sents.number[sent.start], ())):
-            if groups and i == groups[-1][-1] + 1:
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        unit_prices = self.words["unit_prices"]
-        amounts = [
-            g
-            for g in groups
-            if not any(
-                self.doc[g[-1] + 1 : g[-1] + 4].text.lower().startswith(p) for p in unit_prices
-            )
-        ]
-        if len(amounts) != 1:
+        sums = self._sums(self._money_by_sentence.get(self.sents.number[sent.start], ()))
+        if len(sums) != 1:
             return None
-        money = self.doc[amounts[0][-1]]
+        money = sums[0]
         if any(t.lemma_.lower() in self.lex.not_amounts for t in (money, *money.ancestors)):
             return None
-        return next((self.money[i] for i in amounts[0] if i in self.money), None)
+        return self.money[money.i]
 
-    def _digest_parties(self, head: Span):
+    def _digest_parties(self, head: Span) -> tuple[Entity, Entity] | None:
         """The two organisations of a digest line's head ("A / B", "A–B", "A and B"), or None
         when the head holds anything else."""
         separators = self.words["digest_separators"]

@@ -113,7 +113,7 @@ class MentionRules:
         preps += [
             p
             for c in token.children
-            if c.dep_ == "advmod" and c.lower_ in {"together", "along"}
+            if c.dep_ == "advmod" and c.lower_ in self.words.get("sharing_adverbs", ())
             for p in c.children
             if p.dep_ == "prep" and p.lower_ == "with"
         ]
