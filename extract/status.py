@@ -207,7 +207,16 @@ def _talks_ended(chain: list[Token], lexicon: Lexicon) -> bool:
                 return True
     # "saw [the sale] collapse": the parser hangs the ending verb beside the deal noun
     trigger = chain[0]
-    return trigger.lemma_.lower() in deals and any(
+    if trigger.lemma_.lower() not in deals:
+        return False
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() == "be":
+        # "the takeover agreed in July is dead"
+        predicates = lexicon.status.get("ended_predicates", ())
+        if any(
+            c.dep_ in {"acomp", "advmod"} and c.lower_ in predicates for c in trigger.head.children
+        ):
+            return True
+    return any(
         s.dep_ in {"ccomp", "xcomp"}
         and s.i > trigger.i
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in s.children)

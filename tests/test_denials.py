@@ -125,3 +125,9 @@ def test_talks_that_ended_do_not_end_what_was_done_before(extractor):
 )
 def test_a_question_or_a_negated_role_states_no_investment(extractor, text):
     assert "confirmed" not in statuses(extractor, text, "Samsung", "OpenAI")
+
+
+@pytest.mark.parametrize("predicate", ["dead", "off"])
+def test_a_deal_said_to_be_dead_or_off_is_ended(extractor, predicate):
+    text = f"The $9bn takeover of Core Scientific by CoreWeave is {predicate}."
+    assert statuses(extractor, text, "CoreWeave", "Core Scientific") == {"ended"}

@@ -58,3 +58,52 @@ def test_a_chip_partnership_is_no_chip_supply(extractor):
 def test_a_colon_after_other_words_is_no_digest_line(extractor):
     text = "The view from Nvidia and Intel: investment is slowing."
     assert not ties(extractor, text)
+
+
+def test_a_date_in_brackets_may_close_a_digest_head(extractor):
+    text = (
+        "- Microsoft / Oracle (November 2023): Bing inference moves onto Oracle Cloud "
+        "Infrastructure under a multiyear agreement."
+    )
+    found = {(s, r, o) for s, r, o, *_ in ties(extractor, text)}
+    assert ("Oracle", "PROVIDES_CLOUD", "Microsoft") in found
+
+
+def test_a_name_no_one_knew_is_a_party_of_a_digest_head(extractor):
+    text = "May – Nvidia / Deci: a second Israeli buy, this one an optimiser of AI models."
+    assert {(s, r, o) for s, r, o, *_ in ties(extractor, text)} == {("Nvidia", "ACQUIRES", "Deci")}
+
+
+@pytest.mark.parametrize(
+    ("topic", "relation"),
+    [
+        ("more than $1bn for the start-up founded by the creators of Apache Iceberg", "ACQUIRES"),
+        ("$1bn for a stake of about 2.9%", "INVESTS_IN"),
+    ],
+)
+def test_a_sum_paid_for_a_company_buys_it_and_for_shares_invests(extractor, topic, relation):
+    text = f"June – Databricks / Tabular: {topic}."
+    assert {(s, r, o) for s, r, o, *_ in ties(extractor, text)} == {
+        ("Databricks", relation, "Tabular")
+    }
+
+
+def test_a_third_makers_chips_are_no_supply_between_the_two(extractor):
+    text = "Microsoft / IREN (November 3): $9.7bn over five years for capacity running Nvidia GB300 systems."
+    found = {(s, r, o) for s, r, o, *_ in ties(extractor, text)}
+    assert ("IREN", "PROVIDES_CLOUD", "Microsoft") in found
+    assert not {r for s, r, o in found if r == "SUPPLIES_CHIPS" and {s, o} == {"Microsoft", "IREN"}}
+
+
+def test_compute_counted_in_chips_is_no_cloud_tie(extractor):
+    text = "Meta / Nvidia (January 2024): 350,000 H100s by year end, and compute equal to 600,000."
+    found = {(s, r, o) for s, r, o, *_ in ties(extractor, text)}
+    assert ("Nvidia", "SUPPLIES_CHIPS", "Meta") in found
+    assert ("Nvidia", "PROVIDES_CLOUD", "Meta") not in found
+
+
+def test_a_list_item_opening_with_a_date_gives_its_verbs_a_subject(extractor):
+    text = "Apr 2021 – Microsoft: to buy Nuance Communications for $19.7bn including debt."
+    assert ("Microsoft", "ACQUIRES", "Nuance") in {
+        (s, r, o) for s, r, o, *_ in ties(extractor, text)
+    }

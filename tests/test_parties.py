@@ -55,3 +55,29 @@ def test_an_investment_firm_leading_a_round_is_not_its_investee(extractor):
         "Salesforce Ventures also taking part."
     )
     assert not {o for _, o in pairs(extractor, text, "INVESTS_IN")} & {"Inovia Capital"}
+
+
+def test_the_capital_of_a_firms_name_tells_no_round(extractor):
+    text = (
+        "Cohere closed a $270 million Series C led by Inovia Capital, with Nvidia, Oracle and "
+        "Salesforce Ventures also taking part."
+    )
+    assert {("Nvidia", "Cohere"), ("Oracle", "Cohere"), ("Salesforce", "Cohere")} <= pairs(
+        extractor, text, "INVESTS_IN"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nvidia took part in a $700 million private placement in Nebius, alongside Accel.",
+        "Nebius raised $700 million. Nvidia led the financing with $300 million, alongside Accel.",
+    ],
+)
+def test_investors_alongside_the_leader_of_a_placement_invest_too(extractor, text):
+    assert {("Nvidia", "Nebius"), ("Accel", "Nebius")} <= pairs(extractor, text, "INVESTS_IN")
+
+
+def test_an_extension_from_investors_is_their_investment(extractor):
+    text = "Runway disclosed a $141 million extension from Google and Nvidia this week."
+    assert pairs(extractor, text, "INVESTS_IN") == {("Google", "Runway"), ("Nvidia", "Runway")}

@@ -61,6 +61,8 @@ class InvestRules:
         ]
 
     def _is_funding(self, token: Token) -> bool:
+        if token.i in self.index:
+            return False  # the "Capital" of "Inovia Capital" is a name, not money
         if self.lemmas[token.i] in self.cls["funding"]:
             return True
         return token.text.lower() == "series" or (

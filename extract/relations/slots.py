@@ -95,6 +95,8 @@ class SlotRules:
         # Prepositions misattached to the amount, stake or object noun belong to the trigger:
         # "invested [$4 billion [in Anthropic]]", "trains [its models [on TPUs]]".
         holders = ("dobj", "npadvmod", "attr", "nsubj" if passive else "_")
+        if t.pos_ == "VERB":
+            holders += ("prep:with",)  # "led the round [with [$1 billion [, alongside Y]]]"
         if t.pos_ in {"NOUN", "PROPN"}:
             holders += ("amod",)  # "a contract [worth $11.9 billion [with OpenAI]]"
             # "a supplier of [computing capacity [to OpenAI]]"
@@ -105,6 +107,8 @@ class SlotRules:
                     t.pos_ == "VERB" and self.index[holder.i].entity.type == "MODEL"
                 ):
                     continue  # a company keeps its prepositions; "trains [Grok [on GPUs]]"
+                if key == "prep:with" and holder.i not in self.money:
+                    continue
                 if (
                     holder.lemma_.lower() in self.words["quantity"]
                     or holder.i in self.money
@@ -468,11 +472,9 @@ class SlotRules:
 
     def _label(self, verb: Token) -> list[Token]:
         """The name a list item opens with, for its verbs without a subject:
-        "- Cohere: raised $500 million ..."."""
+        "- Cohere: raised $500 million ...", "Apr 2021 – Microsoft: to buy Nuance ..."."""
         sent = self.sents.of(verb.i)
-        i = sent.start
-        while i < verb.i and not self.doc[i].is_alpha:
-            i += 1  # bullets and dashes
+        i = self._head_start(sent, verb.i)  # past bullets, dashes and "Nov 12 –"
         mention = self.index.get(i)
         if mention is None or mention.end >= verb.i or self.doc[mention.end].text != ":":
             return []
