@@ -95,10 +95,66 @@ class EntityLinker:
             if same is not None:
                 mentions.append(Mention(ent.start, ent.end, same.entity, "ner", same.confidence))
                 taken.update(range(ent.start, ent.end))
+        mentions = self._without_surnames(doc, mentions)
+        mentions = self._repeated_names(doc, mentions, taken)
         mentions = self._arms(doc, mentions)
         mentions = self._short_names(doc, mentions, taken)
         mentions = self._units(doc, mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _without_surnames(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A one-word name no one knows that is the surname of a person the article names is
+        that person: "chief executive Safra Catz ... Catz said", "Ilya Sutskever ... Sutskever
+        declined"."""
+        surnames = self.surnames(doc)
+        return [
+            m
+            for m in mentions
+            if m.entity.known
+            or m.entity.type != "ORG"
+            or " " in m.entity.name
+            or m.entity.name not in surnames
+        ]
+
+    @staticmethod
+    def surnames(doc: Doc) -> set[str]:
+        """The last names of the persons a text names in full (by the NER, or by a title)."""
+        found = set(doc.user_data.get("alliance_persons", ()))
+        return found | {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+    def _repeated_names(self, doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+        """A name the text once describes as an organisation no one knew names it wherever the
+        text writes it: "Wiz, the New York cloud-security company ... Wiz has been a buyer too".
+        Names the NER merely tagged once (a chatbot, a model) are not spread."""
+        by_first: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            entity = mention.entity
+            if (
+                entity.type == "ORG"
+                and not entity.known
+                and mention.source == "ner"
+                and _looks_like_org(doc[mention.start : mention.end], self.lexicon)
+            ):
+                by_first.setdefault(entity.name.split()[0], []).append(mention)
+        if not by_first:
+            return mentions
+        found = []
+        for token in doc:
+            if token.i in taken or token.text not in by_first:
+                continue
+            for mention in by_first[token.text]:
+                size = len(mention.entity.name.split())
+                end = token.i + size
+                if end > len(doc) or any(j in taken for j in range(token.i, end)):
+                    continue
+                if doc[token.i : end].text != mention.entity.name:
+                    continue
+                if size == 1 and token.pos_ != "PROPN" and self.is_word(token.text):
+                    continue  # "Figure 2 shows": a word, where the name is not one
+                found.append(Mention(token.i, end, mention.entity, "ner", mention.confidence))
+                taken.update(range(token.i, end))
+                break
+        return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
     def _arms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """A known name followed by an arm's ending names the arm: "Aramco Digital", "Deutsche
@@ -237,6 +293,15 @@ class EntityLinker:
         while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
             start += 1
             determined = True
+        while (
+            start < end - 1
+            and span.doc[start].is_lower
+            and (
+                self.is_word(span.doc[start].text)
+                or span.doc[start].lower_ in self.lexicon.org_cue_nouns
+            )
+        ):
+            start += 1  # "the detection start-up Gem Security": the name is what follows
         if start >= end:
             return None
         after = span.doc[end] if end < len(span.doc) else None
@@ -259,6 +324,8 @@ class EntityLinker:
         if known is not None:
             return Mention(start, end, known, "ner", confidence) if known.is_party else None
         if _titled(span.doc[start:end], self.lexicon):
+            if end - start > 1:  # "Son said": the surname names the person too
+                span.doc.user_data.setdefault("alliance_persons", set()).add(span.doc[end - 1].text)
             return None  # "chief executive Masayoshi Son": a person
         if name in span.doc.user_data.get("alliance_things", ()):
             return None

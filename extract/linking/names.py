@@ -98,8 +98,9 @@ def _looks_like_org(ent: Span, lexicon: Lexicon, by_context: bool = True) -> boo
     neighbours = [child for child in root.children if child.dep_ in {"compound", "appos", "amod"}]
     if root.dep_ in {"appos", "compound"}:
         neighbours.append(root.head)
+    personal = lexicon.words["personal_cue_nouns"] if ent.label_ == "PERSON" else ()
     return any(
-        t.lemma_.lower() in lexicon.org_cue_nouns
+        t.lemma_.lower() in lexicon.org_cue_nouns and t.lemma_.lower() not in personal
         for t in neighbours
         if t.i not in range(ent.start, ent.end)
     )
@@ -146,10 +147,13 @@ def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
             continue
         if token.dep_ == "compound" and token.head.pos_ == "PROPN":
             continue  # part of a longer name, handled at its head
+        cues = lexicon.org_cue_nouns
+        if token.ent_type_ == "PERSON":  # "investor Thomas Tull": a person the NER knew
+            cues = cues - lexicon.words["personal_cue_nouns"]
         cue = any(
-            child.lemma_.lower() in lexicon.org_cue_nouns and child.dep_ in {"compound", "appos"}
+            child.lemma_.lower() in cues and child.dep_ in {"compound", "appos"}
             for child in token.children
-        ) or (token.dep_ == "appos" and token.head.lemma_.lower() in lexicon.org_cue_nouns)
+        ) or (token.dep_ == "appos" and token.head.lemma_.lower() in cues)
         if not cue:
             continue
         start = name_start(token)

@@ -283,6 +283,9 @@ def _pronoun_antecedent(
         subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
         for subject in subjects or [root]:  # a name the parser made the root: "Snowflake" NOUN
             mention = by_token.get(subject.i)
+            if mention is None:  # "Wiz's earlier investors include A and B. It paid ...": Wiz
+                owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+                mention = by_token.get(owner.i) if owner is not None else None
             if mention is not None:
                 return mention
     number = sents.number[sentence.start]

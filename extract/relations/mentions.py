@@ -145,6 +145,8 @@ class MentionRules:
         linker = self._linker
         if linker is None or name.lower() in linker.places_lower or name in self.lex.not_orgs:
             return []
+        if name in linker.surnames(self.doc):
+            return []  # "Catz said ...": the chief executive named before
         mention = linker.guess(self.doc[start : token.i + 1])
         if mention is not None:
             for i in range(mention.start, mention.end):
