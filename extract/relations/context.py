@@ -283,10 +283,18 @@ class DocContext(
                 None
                 if (extra or {}).get("shared")
                 # "IVP led the $500 million round": the round's total, not IVP's part of it
-                else self._amount(t, round_totals=frame.id not in ROUND_JOINING)
+                else self._amount(t, round_totals=not self._joins_round(frame, t))
             )
             claim.date = self._date(t)
         return claim
+
+    def _joins_round(self, frame: Frame, t: Token) -> bool:
+        """Whether the claim's investor joins or leads a round told at ``t``, whose total is not
+        its part: "IVP led the $500 million round", "IVP led the $500 million round in X"."""
+        if frame.id in ROUND_JOINING:
+            return True
+        verb = self._governing_verb(t) if frame.id == "funding.noun" else None
+        return verb is not None and verb.lemma_.lower() in self.words["round_verbs"]
 
     def _governing_verb(self, noun: Token) -> Token | None:
         """The verb a noun is the object of, directly or through a preposition."""
