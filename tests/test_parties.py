@@ -121,3 +121,27 @@ def test_it_continues_the_owner_of_the_sentence_befores_subject(extractor):
     )
     assert pairs(extractor, text, "ACQUIRES") >= {("Wiz", "Dazz")}
     assert ("Index Ventures", "Dazz") not in pairs(extractor, text, "ACQUIRES")
+
+
+def test_those_with_a_rounds_leader_invest_too(extractor):
+    text = "Groq raised $750 million in September, led by Disruptive, with BlackRock and Cisco."
+    assert pairs(extractor, text, "INVESTS_IN") == {
+        ("Disruptive", "Groq"),
+        ("BlackRock", "Groq"),
+        ("Cisco", "Groq"),
+    }
+
+
+def test_leading_it_after_a_round_leads_that_round(extractor):
+    text = "Anthropic's Series F raised $13bn; ICONIQ led it, with Fidelity as a co-lead."
+    assert {("ICONIQ", "Anthropic"), ("Fidelity", "Anthropic")} <= pairs(
+        extractor, text, "INVESTS_IN"
+    )
+
+
+def test_two_names_the_ner_ran_together_are_two_parties(extractor):
+    text = "Nvidia has sold its entire stakes in SoundHound AI and Serve Robotics."
+    assert pairs(extractor, text, "INVESTS_IN") == {
+        ("Nvidia", "SoundHound AI"),
+        ("Nvidia", "Serve Robotics"),
+    }

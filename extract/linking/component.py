@@ -75,11 +75,12 @@ class EntityLinker:
         }
         mentions = []
         taken: set[int] = set()
-        for ent in doc.ents:
-            mention = self._link_ent(ent)
-            if mention is not None:
-                mentions.append(mention)
-                taken.update(range(ent.start, ent.end))
+        for whole in doc.ents:
+            for ent in self._conjoined(whole):
+                mention = self._link_ent(ent)
+                if mention is not None:
+                    mentions.append(mention)
+                    taken.update(range(ent.start, ent.end))
         for span in _cued_names(doc, taken, self.lexicon):
             mention = self._new_org(span, GUESSED_ORG_CONFIDENCE)
             if mention is not None:
@@ -101,6 +102,26 @@ class EntityLinker:
         mentions = self._short_names(doc, mentions, taken)
         mentions = self._units(doc, mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _conjoined(self, ent: Span) -> list[Span]:
+        """An ORG span the NER ran across "and" is two names when both halves are names and one
+        is known or ends like a company's: "SoundHound AI and Serve Robotics"."""
+        doc = ent.doc
+        cut = next((t.i for t in ent if t.lower_ == "and" and t.pos_ == "CCONJ"), None)
+        if ent.label_ != "ORG" or cut is None or cut in {ent.start, ent.end - 1}:
+            return [ent]
+        halves = [
+            Span(doc, ent.start, cut, label=ent.label_),
+            Span(doc, cut + 1, ent.end, label=ent.label_),
+        ]
+        if not all(h[0].text[:1].isupper() for h in halves):
+            return [ent]
+        if not any(
+            h[-1].text in self.lexicon.org_suffixes or self.gazetteer.lookup(h.text) is not None
+            for h in halves
+        ):
+            return [ent]
+        return halves
 
     def _without_surnames(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """A one-word name no one knows that is the surname of a person the article names is

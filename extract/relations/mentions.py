@@ -117,6 +117,13 @@ class MentionRules:
             for p in c.children
             if p.dep_ == "prep" and p.lower_ == "with"
         ]
+        if (
+            token.dep_ == "pobj"
+            and token.head.dep_ == "agent"
+            and token.head.head.lemma_.lower() in self.words["round_verbs"]
+        ):
+            # "raised $750 million, led by Disruptive, with BlackRock and Cisco": co-investors
+            preps += [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
         return [
             m
             for prep in preps

@@ -187,7 +187,14 @@ class RoleRules:
                         )
                     )
                 ]
-                if not [o for o in objects if o.lower_ != particle and o.i not in self.money]:
+                told = self._last_round(t, sentences=2)
+                if not [
+                    o
+                    for o in objects
+                    if o.lower_ != particle
+                    and o.i not in self.money
+                    and not (o.pos_ == "PRON" and told)  # "The Series F raised $13bn; A led it"
+                ]:
                     also = any(
                         c.dep_ == "advmod" and c.lower_ in self.words["additive_adverbs"]
                         for c in t.children
