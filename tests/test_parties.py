@@ -145,3 +145,32 @@ def test_two_names_the_ner_ran_together_are_two_parties(extractor):
         ("Nvidia", "SoundHound AI"),
         ("Nvidia", "Serve Robotics"),
     }
+
+
+def test_the_paragraph_after_a_round_goes_on_with_it(extractor):
+    text = (
+        "Figure AI said it had raised $675 million in a Series B round.\n\n"
+        "Microsoft and Nvidia invested, as did Intel Capital."
+    )
+    assert {("Microsoft", "Figure AI"), ("Nvidia", "Figure AI"), ("Intel", "Figure AI")} <= pairs(
+        extractor, text, "INVESTS_IN"
+    )
+
+
+def test_a_newsletters_next_item_is_another_deal(extractor):
+    text = (
+        "Figure AI said it had raised $675 million in a Series B round. Its robots walk.\n\n"
+        "Microsoft and Nvidia invested."
+    )
+    assert ("Microsoft", "Figure AI") not in pairs(extractor, text, "INVESTS_IN")
+
+
+def test_the_start_up_is_no_fund_no_one_knew(extractor):
+    text = (
+        "Cohere sells AI models. Tiger Global and Alkeon Capital led a $200 million round in 2021 "
+        "that valued the start-up at $2.1 billion."
+    )
+    assert pairs(extractor, text, "INVESTS_IN") == {
+        ("Tiger Global", "Cohere"),
+        ("Alkeon Capital", "Cohere"),
+    }

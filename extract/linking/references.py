@@ -78,7 +78,15 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
         elif kind == "role":
             roles = linker.lexicon.coreference[doc[start:end].text.lower()]
             hq = _based_in(doc, start, linker.places)
-            antecedent = _antecedent(doc, mentions, start, roles, linker.gazetteer, hq)
+            antecedent = _antecedent(
+                doc,
+                mentions,
+                start,
+                roles,
+                linker.gazetteer,
+                hq,
+                linker.lexicon.words["fund_suffixes"],
+            )
             if antecedent is not None:
                 mention = Mention(
                     start, end, antecedent.entity, "description", DESCRIPTION_CONFIDENCE
@@ -175,6 +183,7 @@ def _antecedent(
     roles: frozenset[str],
     gazetteer: Gazetteer,
     hq: str | None,
+    fund_suffixes: frozenset[str] = frozenset(),
 ) -> Mention | None:
     """The most salient organisation before ``position`` that fits the description.
 
@@ -211,8 +220,13 @@ def _antecedent(
             continue
         if entity.id in subjects:
             continue  # "Amazon pledged ... in the company": not Amazon
-        if entity.known and entity.roles == {"investor"} and "investor" not in roles and hq is None:
-            continue  # "the company" is rarely a fund
+        fund = (
+            entity.roles == {"investor"}
+            if entity.known
+            else entity.name.split()[-1] in fund_suffixes
+        )
+        if fund and "investor" not in roles and hq is None:
+            continue  # "the company" is rarely a fund; nor is "the start-up" "Alkeon Capital"
         fits.append(mention)
     return _most_salient(doc, fits, position)
 

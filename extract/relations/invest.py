@@ -265,16 +265,20 @@ class InvestRules:
     ) -> list[Mention]:
         """The owner of the latest round told within a few sentences before ``token``.
 
-        Unless asked otherwise the round must be in the same paragraph: a newsletter's next item
-        is another deal.
+        Unless asked otherwise the round must be in the same paragraph, or end the paragraph just
+        before: a newsletter's next item is another deal.
         """
         if self.round is None:
             return []
         start, owners = self.round
-        sents = range(self.sents.distance(start, token.i) + 1)
-        if same_paragraph and "\n" in self.sents.text[self.doc[start].idx : token.idx]:
+        distance = self.sents.distance(start, token.i)
+        if (
+            same_paragraph
+            and distance > 1  # wire copy's next paragraph goes on with the round just told
+            and "\n" in self.sents.text[self.doc[start].idx : token.idx]
+        ):
             return []
-        return owners if len(sents) <= sentences else []
+        return owners if distance + 1 <= sentences else []
 
     def _context_funding(self, t: Token) -> list[Mention]:
         """For "with participation from X": the owner of the round the phrase belongs to."""
