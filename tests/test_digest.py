@@ -107,3 +107,14 @@ def test_a_list_item_opening_with_a_date_gives_its_verbs_a_subject(extractor):
     assert ("Microsoft", "ACQUIRES", "Nuance") in {
         (s, r, o) for s, r, o, *_ in ties(extractor, text)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "September – Salesforce / Own Company: $1.9bn in cash for the data-backup provider.",
+        "September – Nvidia / OctoAI: about $250m for the Seattle inference-software start-up.",
+    ],
+)
+def test_a_sum_for_a_company_buys_it_wherever_the_parser_hangs_the_for(extractor, text):
+    assert {r for _, r, *_ in ties(extractor, text)} == {"ACQUIRES"}

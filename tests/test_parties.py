@@ -174,3 +174,8 @@ def test_the_start_up_is_no_fund_no_one_knew(extractor):
         ("Tiger Global", "Cohere"),
         ("Alkeon Capital", "Cohere"),
     }
+
+
+def test_a_role_noun_coordinated_with_the_predicate_has_its_owner(extractor):
+    text = "Anthropic said AWS remains its primary training partner and cloud provider."
+    assert pairs(extractor, text, "PROVIDES_CLOUD") == {("Amazon", "Anthropic")}

@@ -111,3 +111,13 @@ def all_pairs(mentions: list[Mention], relation: str) -> list[tuple]:
 
 def is_org(mention: Mention | None) -> bool:
     return mention is not None and mention.entity.type == "ORG"
+
+
+def coordinated_attr(t: Token) -> Token | None:
+    """The predicate noun a role noun is coordinated with when the parser hung it on the verb:
+    "AWS remains its training partner and [cloud provider]" (conj of "remains")."""
+    if t.dep_ != "conj" or t.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next(
+        (c for c in t.head.children if c.dep_ == "attr" and c.i < t.i and c.pos_ == "NOUN"), None
+    )

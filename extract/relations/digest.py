@@ -162,9 +162,18 @@ class DigestRules:
         linker = self._linker
         if linker is None or token.lower_ in linker.places_lower or token.text in self.lex.not_orgs:
             return None
-        mention = linker.guess(self.doc[token.i : token.i + 1])
+        end = token.i + 1  # "Salesforce / Own Company:": the capitalised words that follow too
+        while (
+            end < len(self.doc)
+            and end not in self.index
+            and self.doc[end].is_alpha
+            and self.doc[end].text[:1].isupper()
+        ):
+            end += 1
+        mention = linker.guess(self.doc[token.i : end])
         if mention is not None:
-            self.index.setdefault(token.i, mention)
+            for i in range(token.i, end):
+                self.index.setdefault(i, mention)
         return mention
 
     def _digest_topics(self, topic: Span, parties: set[str]) -> list[tuple[str, Token]]:
@@ -236,21 +245,26 @@ class DigestRules:
 
     def _paid_for(self, topic: Span) -> tuple[str, Token] | None:
         """ "$35bn in cash and shares for the simulation software group": a sum paid for a
-        company buys it; "$5bn for Intel common stock", "$1bn for a stake" invest in it."""
-        for i in self._money_by_sentence.get(self.sents.number[topic.start], ()):
-            if not topic.start <= i < topic.end:
+        company buys it; "$5bn for Intel common stock", "$1bn for a stake" invest in it. The
+        parser hangs the "for" anywhere on such a verbless line, so it is read along the words:
+        the first "for" after the line's first sum, before any verb."""
+        money = [i for i in self._money_by_sentence.get(self.sents.number[topic.start], ())]
+        money = [i for i in money if topic.start <= i < topic.end]
+        if not money:
+            return None
+        for token in self.doc[min(money) + 1 : topic.end]:
+            if token.pos_ in {"VERB", "AUX"} or token.text in {";", "."}:
+                return None
+            if token.lower_ != "for" or token.dep_ != "prep":
                 continue
-            money = self.doc[i]
-            for prep in (*money.children, *(g for c in money.children for g in c.children)):
-                if prep.dep_ != "prep" or prep.lower_ != "for":
-                    continue
-                for thing in (g for g in prep.children if g.dep_ == "pobj"):
-                    lemma = thing.lemma_.lower()
-                    if lemma in self.cls["stake"]:
-                        return "INVESTS_IN", thing
-                    if thing.i in self.index or (
-                        definite(thing)
-                        and (lemma in self.lex.org_cue_nouns or lemma in self.lex.coreference)
-                    ):
-                        return "ACQUIRES", thing
+            for thing in (g for g in token.children if g.dep_ == "pobj"):
+                lemma = thing.lemma_.lower()
+                if lemma in self.cls["stake"]:
+                    return "INVESTS_IN", thing
+                if thing.i in self.index or (
+                    definite(thing)
+                    and (lemma in self.lex.org_cue_nouns or lemma in self.lex.coreference)
+                ):
+                    return "ACQUIRES", thing
+            return None
         return None

@@ -16,6 +16,7 @@ from .common import (
     GUESS_OBJECTS,
     GUESS_SUBJECT_TAGS,
     all_pairs,
+    coordinated_attr,
     definite,
     is_org,
     is_the_venture,
@@ -34,6 +35,7 @@ class RoleRules:
             and t.head.head.lower_ in self.words["partitive_heads"]
         ):
             t = t.head.head  # "X is one of its shareholders": X is the one
+        t = coordinated_attr(t) or t  # "remains its training partner and [cloud provider]"
         while (
             t.dep_ in {"nmod", "conj", "compound"}
             and t.head.pos_ in {"NOUN", "PROPN"}

@@ -17,6 +17,7 @@ from .common import (
     CLAUSE_DEPS,
     RELATIVE,
     SUBJ,
+    coordinated_attr,
 )
 
 
@@ -54,6 +55,9 @@ class SlotRules:
             )
         ):
             slots["poss"].extend(c for c in t.head.children if c.dep_ == "poss")
+        elif t.pos_ == "NOUN" and "poss" not in slots and (attr := coordinated_attr(t)):
+            # the parser hung the second role noun on the verb: "remains its partner and provider"
+            slots["poss"].extend(c for c in attr.children if c.dep_ == "poss")
         # Right node raising: "trains and deploys its models on OCI"; not when the verb has an
         # object of its own ("leverage its hardware and reduce dependency on Nvidia"), nor from a
         # conjunct with its own subject ("X led, and Y took part").
