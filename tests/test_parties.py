@@ -179,3 +179,13 @@ def test_the_start_up_is_no_fund_no_one_knew(extractor):
 def test_a_role_noun_coordinated_with_the_predicate_has_its_owner(extractor):
     text = "Anthropic said AWS remains its primary training partner and cloud provider."
     assert pairs(extractor, text, "PROVIDES_CLOUD") == {("Amazon", "Anthropic")}
+
+
+def test_a_cloud_that_deploys_chips_for_a_customer_rents_it_capacity(extractor):
+    text = "Nscale has agreed to deploy about 200,000 Nvidia GB300 GPUs for Microsoft in Texas."
+    assert pairs(extractor, text, "PROVIDES_CLOUD") == {("Nscale", "Microsoft")}
+
+
+def test_a_chip_maker_that_builds_chips_for_a_customer_rents_it_no_cloud(extractor):
+    text = "Broadcom builds custom accelerators for OpenAI."
+    assert pairs(extractor, text, "PROVIDES_CLOUD") == set()
