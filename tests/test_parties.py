@@ -189,3 +189,17 @@ def test_a_cloud_that_deploys_chips_for_a_customer_rents_it_capacity(extractor):
 def test_a_chip_maker_that_builds_chips_for_a_customer_rents_it_no_cloud(extractor):
     text = "Broadcom builds custom accelerators for OpenAI."
     assert pairs(extractor, text, "PROVIDES_CLOUD") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samsung and Hyundai will each receive about 50,000 Nvidia Blackwell units.",
+        "Samsung and Hyundai took delivery of their first Nvidia H100 GPUs.",
+    ],
+)
+def test_those_who_receive_chips_are_their_makers_customers(extractor, text):
+    assert pairs(extractor, text, "SUPPLIES_CHIPS") == {
+        ("Nvidia", "Samsung"),
+        ("Nvidia", "Hyundai"),
+    }
