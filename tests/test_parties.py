@@ -203,3 +203,13 @@ def test_those_who_receive_chips_are_their_makers_customers(extractor, text):
         ("Nvidia", "Samsung"),
         ("Nvidia", "Hyundai"),
     }
+
+
+def test_a_letter_ending_a_longer_name_is_not_a_company_of_its_own(extractor):
+    doc = extractor.nlp("Naver will run HyperCLOVA X services on Intel's Gaudi accelerators.")
+    assert "X" not in {m.entity.name for m in doc._.mentions}
+
+
+def test_co_designing_a_companys_chip_is_no_partnership_with_it(extractor):
+    text = "Broadcom, which co-designs the TPU, delivers the finished chips to Google."
+    assert pairs(extractor, text, "PARTNERS_WITH") == set()

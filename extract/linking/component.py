@@ -96,6 +96,8 @@ class EntityLinker:
             if same is not None:
                 mentions.append(Mention(ent.start, ent.end, same.entity, "ner", same.confidence))
                 taken.update(range(ent.start, ent.end))
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        mentions = [m for m in mentions if not _tail_of_a_name(doc, m, covered)]
         mentions = self._without_surnames(doc, mentions)
         mentions = self._repeated_names(doc, mentions, taken)
         mentions = self._arms(doc, mentions)
@@ -355,3 +357,18 @@ class EntityLinker:
             entity = Entity(id=slugify(name), name=name, type="ORG", known=False)
             self._new_orgs[name] = entity
         return Mention(start, end, entity, "ner", confidence)
+
+
+def _tail_of_a_name(doc: Doc, mention: Mention, covered: set[int]) -> bool:
+    """A one- or two-letter name ("X") written right after a capitalised word no one linked is
+    the end of that other name: "HyperCLOVA X", "Galaxy S"."""
+    if mention.end - mention.start != 1 or len(doc[mention.start].text) > 2 or mention.start == 0:
+        return False
+    before = doc[mention.start - 1]
+    return (
+        before.i not in covered
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and not before.is_sent_start
+        and (before.whitespace_ == " ")
+    )

@@ -238,6 +238,9 @@ class SlotRules:
         # Licensing: "licensed Inflection's models".
         for obj in slots.get("dobj", ()):
             slots["dobj.poss"].extend(c for c in obj.children if c.dep_ in {"poss", "compound"})
+            # "co-designs [Google's TPUs]": partners are named, not the owners of what is made
+            if obj.i not in self.index or self.index[obj.i].entity.type == "ORG":
+                slots["dobj.org"].append(obj)
         # Control and coordination: "agreed to invest", "invested ... and became its provider".
         if (
             t.pos_ in {"VERB", "AUX"}
