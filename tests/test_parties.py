@@ -213,3 +213,17 @@ def test_a_letter_ending_a_longer_name_is_not_a_company_of_its_own(extractor):
 def test_co_designing_a_companys_chip_is_no_partnership_with_it(extractor):
     text = "Broadcom, which co-designs the TPU, delivers the finished chips to Google."
     assert pairs(extractor, text, "PARTNERS_WITH") == set()
+
+
+def test_we_of_a_blog_post_is_the_company_its_headline_names_first(extractor):
+    text = (
+        "From the Runway blog\n\nWe're thrilled to announce a partnership with Lionsgate, the "
+        "studio behind John Wick. Lionsgate will use the model. Lionsgate owns the library. "
+        "Our investors include Nvidia."
+    )
+    article = Article(
+        id="t", title="Runway partners with Lionsgate", text=text, published="2024-09-18"
+    )
+    found = extractor.extract_article(article)
+    invests = {(t["subject"], t["object"]) for t in found if t["relation"] == "INVESTS_IN"}
+    assert invests == {("Nvidia", "Runway")}

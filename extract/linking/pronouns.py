@@ -3,6 +3,8 @@ the most salient organisation, the article's author)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
@@ -48,16 +50,32 @@ def _verb_object(word: Token) -> bool:
     return word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.pos_ == "VERB"
 
 
-def _author(named: list[Mention]) -> Mention | None:
-    """The organisation a first-person text speaks for: the one it names most, if it stands out."""
+def _author(named: list[Mention], title: str | None = None) -> Mention | None:
+    """The organisation a first-person text speaks for: the first its headline names ("Runway
+    partners with Lionsgate"), else the one it names most, if it stands out."""
     counts: dict[str, list[Mention]] = {}
     for mention in named:
         if mention.entity.type == "ORG" and mention.entity.roles != {"investor"}:
             counts.setdefault(mention.entity.id, []).append(mention)
+    if title:
+        placed = [
+            (at, told[0])
+            for told in counts.values()
+            for name in (told[0].entity.name, *told[0].entity.aliases)
+            if (at := _word_at(title, name)) >= 0
+        ]
+        if placed:  # a release or blog post names its author first
+            return min(placed, key=lambda p: p[0])[1]
     ranked = sorted(counts.values(), key=len, reverse=True)
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return None
     return ranked[0][0]
+
+
+def _word_at(text: str, name: str) -> int:
+    """Where ``name`` stands in ``text`` as whole words, or -1."""
+    found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
+    return found.start() if found else -1
 
 
 def _clause_subjects(doc: Doc, mentions: list[Mention], position: int) -> set[str]:

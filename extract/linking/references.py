@@ -53,7 +53,7 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
     mentions = list(named)
     named_ids = {m.entity.id for m in named} | {m.entity.owner for m in named if m.entity.owner}
     covered = set(in_named)
-    author = _author(named)
+    author = _author(named, doc._.title if doc.has_extension("title") else None)
     for start, end, kind, entity_id in candidates:
         if any(i in covered for i in range(start, end)):
             continue
