@@ -227,3 +227,12 @@ def test_we_of_a_blog_post_is_the_company_its_headline_names_first(extractor):
     found = extractor.extract_article(article)
     invests = {(t["subject"], t["object"]) for t in found if t["relation"] == "INVESTS_IN"}
     assert invests == {("Nvidia", "Runway")}
+
+
+def test_its_in_a_list_that_was_among_its_backers_is_not_the_lists(extractor):
+    text = "Humane raised $230 million. Microsoft, LG and Tiger Global were among its backers."
+    assert pairs(extractor, text, "INVESTS_IN") == {
+        ("Microsoft", "Humane"),
+        ("LG", "Humane"),
+        ("Tiger Global", "Humane"),
+    }

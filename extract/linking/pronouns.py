@@ -180,7 +180,12 @@ def _pronoun_antecedent(
                 holder = holder.head.head  # "X is one of its investors"
             else:
                 break
-        predicate = holder.dep_ in {"attr", "acomp"}
+        predicate = holder.dep_ in {"attr", "acomp"} or (
+            # "A and B were among its backers": its is not A's
+            pronoun.head.dep_ == "pobj"
+            and pronoun.head.head.lower_ == "among"
+            and pronoun.head.head.head.lemma_.lower() in {"be", "remain", "become"}
+        )
         if (
             verb.lemma_.lower() in lexicon.classes["funding"]
             and verb.head.lemma_.lower() in lexicon.words["round_verbs"]
