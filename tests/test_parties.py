@@ -236,3 +236,11 @@ def test_its_in_a_list_that_was_among_its_backers_is_not_the_lists(extractor):
         ("LG", "Humane"),
         ("Tiger Global", "Humane"),
     }
+
+
+def test_a_round_up_items_opening_line_tells_whose_round_the_next_sentence_is(extractor):
+    text = (
+        "FUNDING FRIDAY\n\nMercor, $350m, Series C. The San Francisco company is valued at $10 "
+        "billion. Felicis led, with participation from Benchmark and General Catalyst."
+    )
+    assert {("Felicis", "Mercor"), ("Benchmark", "Mercor")} <= pairs(extractor, text, "INVESTS_IN")

@@ -120,6 +120,7 @@ class DocContext(
                     if self._raises_money(token):
                         self._remember_raiser(token)
             return []
+        self._item_round(sent)
         claims = []
         unnamed: list[Token] = []  # partnership nouns whose frame found no party
         valuation_words = self.words["valuation_words"]

@@ -7,7 +7,7 @@ A round is remembered when told ("X raised $2 billion", "X's Series C") so that 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..linking import Mention
 from .claims import Claim
@@ -212,6 +212,24 @@ class InvestRules:
             return self.round[1]  # "X raised $N, with A joining a round led by B"
         # "Earlier, A led a $1 billion round in which B invested": the company just told of
         return self._last_round(token, sentences=2) or self._articles_round(token)
+
+    def _item_round(self, sent: Span) -> None:
+        """A round-up's item line, "Mercor, $350m, Series C.": a round of the company it opens
+        with, which the item's next sentences ("Felicis led") go on with."""
+        if any(self.pos[i] in {"VERB", "AUX"} for i in range(sent.start, sent.end)):
+            return
+        first = self.index.get(self._head_start(sent, sent.end))
+        if (
+            first is None
+            or first.entity.type != "ORG"
+            or first.end >= sent.end
+            or self.doc[first.end].text != ","
+        ):
+            return
+        if self.sents.number[sent.start] in self._money_by_sentence or any(
+            self._is_funding(self.doc[i]) for i in range(first.end, sent.end)
+        ):
+            self._remember_round(self.doc[first.start], [first])
 
     def _articles_round(self, token: Token) -> list[Mention]:
         """A round no one is named to own is the article's subject's: "Founders Fund led a $600
