@@ -142,8 +142,11 @@ class EntityLinker:
     @staticmethod
     def surnames(doc: Doc) -> set[str]:
         """The last names of the persons a text names in full (by the NER, or by a title)."""
-        found = set(doc.user_data.get("alliance_persons", ()))
-        return found | {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        named = doc.user_data.get("alliance_named_persons")
+        if named is None:  # the NER's persons are fixed: read once, not at every guess
+            named = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+            doc.user_data["alliance_named_persons"] = named
+        return named | doc.user_data.get("alliance_persons", set())
 
     def _repeated_names(self, doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
         """A name the text once describes as an organisation no one knew names it wherever the

@@ -134,8 +134,7 @@ class DigestRules:
         for token in head.doc[self._head_start(head, head.end) : head.end]:
             mention = self.index.get(token.i)
             if mention is None and not bracket and token.text[:1].isupper():
-                guessed = self._guessed_in_head(token)
-                mention = guessed if guessed is not None else None
+                mention = self._guessed_in_head(token)
             if token.text in {"(", "["}:
                 bracket = True  # "(November 2023)": when, not who
             elif bracket:
