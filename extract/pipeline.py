@@ -18,7 +18,7 @@ from functools import cache
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -57,7 +57,23 @@ def line_starts(doc: Doc) -> Doc:
             token.is_sent_start = (
                 True  # a semicolon joins two statements: "...; terms were not disclosed"
             )
+    _round_label_ends(doc)
     return doc
+
+
+def _round_label_ends(doc: Doc) -> None:
+    """ "Series C." ends a sentence before a capitalised word: the tokenizer keeps "C." whole as
+    an initial, so the parser would read "Series C. Lightspeed led" as one name."""
+    lowers = doc.to_array(LOWER)
+    for i in (np.flatnonzero(lowers[:-2] == doc.vocab.strings["series"]) + 1).tolist():
+        label = doc[i].text
+        if (
+            len(label) == 2
+            and label[0].isupper()
+            and label[1] == "."
+            and doc[i + 1].text[:1].isupper()
+        ):
+            doc[i + 1].is_sent_start = True
 
 
 def load_model(name: str | None = None) -> Language:

@@ -244,3 +244,63 @@ def test_a_round_up_items_opening_line_tells_whose_round_the_next_sentence_is(ex
         "billion. Felicis led, with participation from Benchmark and General Catalyst."
     )
     assert {("Felicis", "Mercor"), ("Benchmark", "Mercor")} <= pairs(extractor, text, "INVESTS_IN")
+
+
+def test_a_round_up_item_named_before_a_dash_and_its_sum_is_a_company(extractor):
+    text = (
+        "THE WEEK IN FUNDING\n\nQuillbyte - $120 million. The Oslo notebook company's Series B "
+        "was led by Accel and Index Ventures."
+    )
+    assert pairs(extractor, text, "INVESTS_IN") == {
+        ("Accel", "Quillbyte"),
+        ("Index Ventures", "Quillbyte"),
+    }
+
+
+def test_series_c_with_a_full_stop_ends_the_item_line(extractor):
+    text = "Mistral AI, $640m, Series B. Lightspeed led the Paris lab's round."
+    assert pairs(extractor, text, "INVESTS_IN") == {("Lightspeed Venture Partners", "Mistral AI")}
+
+
+def test_its_round_led_in_a_relative_clause_is_not_the_leaders_own(extractor):
+    text = (
+        "Cohere raised $500 million. Radical Ventures, which led its Series C, came back with "
+        "Nvidia."
+    )
+    assert ("Radical Ventures", "Radical Ventures") not in pairs(extractor, text, "INVESTS_IN")
+    assert ("Radical Ventures", "Cohere") in pairs(extractor, text, "INVESTS_IN")
+
+
+def test_the_company_is_not_one_of_the_backers_it_is_said_of(extractor):
+    text = (
+        "Cohere, $500m, Series C. Radical Ventures led, and Sequoia Capital came back for more. "
+        "Nvidia and AMD are earlier backers of the company."
+    )
+    assert ("Nvidia", "AMD") not in pairs(extractor, text, "INVESTS_IN")
+    assert ("Nvidia", "Cohere") in pairs(extractor, text, "INVESTS_IN")
+
+
+def test_a_datelines_announcer_is_the_it_of_its_announcement(extractor):
+    text = (
+        "TORONTO, Ontario, May 2, 2025 - Cohere, the enterprise model company founded by former "
+        "Google researchers, today announced that it has raised $500 million led by Radical "
+        "Ventures."
+    )
+    assert pairs(extractor, text, "INVESTS_IN") == {("Radical Ventures", "Cohere")}
+
+
+def test_a_description_in_apposition_to_an_unknown_name_refers_to_no_one_else(extractor):
+    text = (
+        "OpenAI signed a cloud deal with Oracle.\n\nSupabase, the open-source database platform "
+        "popular with coders, raised $100 million. Accel and Peak XV co-led."
+    )
+    assert ("Accel", "OpenAI") not in pairs(extractor, text, "INVESTS_IN")
+    assert ("Accel", "Supabase") in pairs(extractor, text, "INVESTS_IN")
+
+
+def test_an_investor_described_in_apposition_joins_no_round_told_before(extractor):
+    text = (
+        "Cohere raised $500 million in a round led by Radical Ventures.\n\nSoftBank is in talks "
+        "to acquire DigitalBridge, the infrastructure investor."
+    )
+    assert ("DigitalBridge", "Cohere") not in pairs(extractor, text, "INVESTS_IN")

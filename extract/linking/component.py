@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Entity, Gazetteer, clean_org_name, load_gazetteer, slugify
 from ..lexicon import Lexicon, load_lexicon
+from ..sentences import sentences
 from .mention import GUESSED_ORG_CONFIDENCE, NER_ORG_CONFIDENCE, Mention
 from .names import (
     _cued_names,
@@ -22,6 +23,15 @@ from .names import (
 from .references import _resolve_references
 
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word, or letters mixed with digits ("n8n", "1X")."""
+    if word.isalpha():
+        return word[:1].isupper()
+    return word.isalnum() and any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
+
+
 _OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
 
 
@@ -81,7 +91,7 @@ class EntityLinker:
                 if mention is not None:
                     mentions.append(mention)
                     taken.update(range(ent.start, ent.end))
-        for span in _cued_names(doc, taken, self.lexicon):
+        for span in [*_cued_names(doc, taken, self.lexicon), *self._item_heads(doc, taken)]:
             mention = self._new_org(span, GUESSED_ORG_CONFIDENCE)
             if mention is not None:
                 mentions.append(mention)
@@ -104,6 +114,33 @@ class EntityLinker:
         mentions = self._short_names(doc, mentions, taken)
         mentions = self._units(doc, mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    def _item_heads(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """The name a round-up item opens with, before its sum: "Lovable - $330 million.",
+        "Sesame, $250m, Series B." A verbless line of a name and a sum names a company."""
+        heads = []
+        for sent in sentences(doc).spans:
+            words = sent.start
+            while words < sent.end and doc[words].is_space:
+                words += 1
+            end = words
+            while end < sent.end and _name_like(doc[end].text):
+                end += 1
+            if (
+                not words < end <= words + 3
+                or end + 1 >= sent.end
+                or sent.end - sent.start > 12
+                or doc[end].text not in {",", "-", "\u2013", "\u2014", ":"}
+                or not (doc[end + 1].ent_type_ == "MONEY" or doc[end + 1].is_currency)
+                or any(i in taken for i in range(words, end))
+                or any(t.pos_ in {"VERB", "AUX"} for t in sent)
+            ):
+                continue
+            name = doc[words:end]
+            if name.text in self.lexicon.not_orgs or name.text.lower() in self.places_lower:
+                continue
+            heads.append(name)
+        return heads
 
     def _conjoined(self, ent: Span) -> list[Span]:
         """An ORG span the NER ran across "and" is two names when both halves are names and one

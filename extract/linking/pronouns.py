@@ -95,6 +95,7 @@ def _clause_subjects(doc: Doc, mentions: list[Mention], position: int) -> set[st
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
     if verb.dep_ == "acl":
         subjects.append(verb.head)  # "The chipmaker [first invested] in the company": misparse
+    subjects += [c for s in subjects for c in s.conjuncts]  # "Nvidia and AMD are its backers"
     return {by_token[c.i].entity.id for c in subjects if c.i in by_token}
 
 
@@ -186,10 +187,11 @@ def _pronoun_antecedent(
             and pronoun.head.head.lower_ == "among"
             and pronoun.head.head.head.lemma_.lower() in {"be", "remain", "become"}
         )
+        funding = lexicon.classes["funding"]
         if (
-            verb.lemma_.lower() in lexicon.classes["funding"]
-            and verb.head.lemma_.lower() in lexicon.words["round_verbs"]
-        ):
+            verb.lemma_.lower() in funding
+            or any(c.dep_ == "compound" and c.lemma_.lower() in funding for c in verb.children)
+        ) and verb.head.lemma_.lower() in lexicon.words["round_verbs"]:
             # "Nvidia led its $2 billion round": no one leads or joins its own round, nor
             # does a list the leader is named in ("A, B and C, which led its round")
             subjects = _own_subjects(verb.head)
@@ -262,6 +264,10 @@ def _pronoun_antecedent(
             verb = verb.head
         for subject in (c for c in verb.children if c.dep_ in _SUBJECT_DEPS):
             mention = by_token.get(subject.i)
+            if mention is None and subject.ent_type_ in {"GPE", "LOC"}:
+                # a dateline the parser made the subject: "CAMBRIDGE, Mass. - Liquid AI said"
+                named = (by_token.get(c.i) for c in subject.children if c.dep_ == "appos")
+                mention = next((m for m in named if m is not None), None)
             if mention is not None:
                 return mention
             if subject.pos_ == "PRON":

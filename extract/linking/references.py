@@ -116,6 +116,13 @@ def _definite(doc: Doc, start: int, end: int, in_named: set[int]) -> bool:
         return False
     if head.dep_ in {"compound", "appos"} and head.head.i in in_named:
         return False  # "AI startup Anthropic", "Anthropic, the startup": the name speaks
+    if (
+        head.dep_ == "appos"
+        and head.head.pos_ == "PROPN"
+        and head.head.ent_type_ not in {"GPE", "LOC", "FAC", "NORP"}
+        and not any(c.dep_ == "det" for c in head.head.children)  # "The Livingston, NJ-based"
+    ):
+        return False  # "Supabase, the database platform": a name no list knows, described
     if any(c.dep_ in {"compound", "appos"} and c.i in in_named for c in head.children):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)

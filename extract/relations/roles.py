@@ -367,8 +367,9 @@ class RoleRules:
                 ):
                     # "A, B and C came in as new shareholders": themselves; the round told of
                     objects = self._last_round(t, sentences=4, same_paragraph=False)
-            elif t.lemma_.lower() in self.words["round_roles"]:
-                # "Other participants included A and B.": the round, maybe a paragraph up
+            elif t.lemma_.lower() in self.words["round_roles"] and t.dep_ != "appos":
+                # "Other participants included A and B.": the round, maybe a paragraph up; not
+                # "DigitalBridge, the infrastructure investor": what it is, not what it did
                 objects = self._last_round(t, sentences=4, same_paragraph=False)
         relation = frame.relation
         if relation == "ACQUIRES":
