@@ -133,6 +133,14 @@ class Gazetteer:
             entity = self.entities[entity.owner]
         return entity, via
 
+    def is_fund(self, entity: Entity) -> bool:
+        """Whether an organisation only invests: an investor that owns no operating company
+        (SoftBank owns Arm, so it is a group as well as an investor)."""
+        return entity.roles == {"investor"} and not any(
+            self.entities[child].type == "ORG" and self.entities[child].roles != {"investor"}
+            for child in self.products_of.get(entity.id, ())
+        )
+
     def has_role(self, entity: Entity, role: str, derived: bool = True) -> bool:
         """Whether an organisation plays ``role``.
 

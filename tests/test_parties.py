@@ -304,3 +304,24 @@ def test_an_investor_described_in_apposition_joins_no_round_told_before(extracto
         "to acquire DigitalBridge, the infrastructure investor."
     )
     assert ("DigitalBridge", "Cohere") not in pairs(extractor, text, "INVESTS_IN")
+
+
+def test_co_investors_hung_on_the_company_share_the_investors_part(extractor):
+    text = (
+        "Last year SoftBank co-led a $300 million Series A for Pittsburgh-based Skild AI "
+        "alongside Lightspeed and Coatue."
+    )
+    assert pairs(extractor, text, "INVESTS_IN") == {
+        ("SoftBank", "Skild AI"),
+        ("Lightspeed Venture Partners", "Skild AI"),
+        ("Coatue", "Skild AI"),
+    }
+
+
+def test_the_group_can_be_an_investor_that_owns_operating_companies(extractor):
+    # SoftBank owns Arm (gazetteer): a group, not a mere fund, so "the group" may be it
+    text = (
+        "SoftBank agreed to buy ABB's robot unit. In 2021 the group paid $2.8 billion for a "
+        "40% stake in AutoStore."
+    )
+    assert pairs(extractor, text, "INVESTS_IN") == {("SoftBank", "AutoStore")}

@@ -2364,3 +2364,19 @@ def test_talks_the_article_says_ended_are_no_longer_talks(extractor):
     found = extractor.extract_article(Article(id="t", text=text, published="2024-09-30"))
     apple = {t["status"] for t in found if t["subject"] == "Apple" and t["object"] == "OpenAI"}
     assert apple == {"ended"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2025 SoftBank took full ownership of Ampere Computing.",
+        "SoftBank bought a 100% stake in Ampere Computing last year.",
+    ],
+)
+def test_taking_the_whole_of_a_company_acquires_it(extractor, text):
+    assert ("SoftBank", "ACQUIRES", "Ampere Computing") in triples(extractor, text)
+
+
+def test_selling_an_entire_stake_is_no_majority(extractor):
+    text = "SoftBank has sold its entire stake in Nvidia for $5.8 billion."
+    assert ("SoftBank", "OWNS", "Nvidia") not in triples(extractor, text)

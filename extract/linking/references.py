@@ -228,9 +228,7 @@ def _antecedent(
         if entity.id in subjects:
             continue  # "Amazon pledged ... in the company": not Amazon
         fund = (
-            entity.roles == {"investor"}
-            if entity.known
-            else entity.name.split()[-1] in fund_suffixes
+            gazetteer.is_fund(entity) if entity.known else entity.name.split()[-1] in fund_suffixes
         )
         if fund and "investor" not in roles and hq is None:
             continue  # "the company" is rarely a fund; nor is "the start-up" "Alkeon Capital"

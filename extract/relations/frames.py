@@ -52,11 +52,14 @@ class FrameRules:
             pairs = self._distribution_pairs(t, sent)
         else:
             pairs = self._party_pairs(frame, t, slots)
-            if ("STAKE" in frame.requires or t.lemma_.lower() in self.cls["stake"]) and (
-                self._majority(t, slots)
-            ):
-                # "SoftBank still owns roughly 90% of it": a parent, not an investor
-                pairs = [(a, b, "OWNS" if r == "INVESTS_IN" else r, x) for a, b, r, x in pairs]
+            if "STAKE" in frame.requires or t.lemma_.lower() in self.cls["stake"]:
+                # "SoftBank still owns roughly 90% of it": a parent, not an investor; "took full
+                # ownership of it": a buyer ("sold its entire stake" is neither)
+                owned = "ACQUIRES" if self._whole_taken(t, slots) else None
+                if owned is None and self._majority(t, slots):
+                    owned = "OWNS"
+                if owned is not None:
+                    pairs = [(a, b, owned if r == "INVESTS_IN" else r, x) for a, b, r, x in pairs]
         claims = [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]
         for pair in pairs:
             if pair[2] == "PARTNERS_WITH" and any(c.relation == "PARTNERS_WITH" for c in claims):

@@ -80,6 +80,26 @@ class InvestRules:
             for token in (stake, *stake.children)
         )
 
+    def _whole_taken(self, t: Token, slots: dict[str, list[Token]]) -> bool:
+        """Whether a verb takes all of a company: "took full ownership of", "bought a 100%
+        stake in", "acquired the entire stake"."""
+        if self.lemmas[t.i] not in self.words["taking_verbs"]:
+            return False
+        stakes = [s for key in ("dobj", "attr") for s in slots.get(key, ())]
+        return any(
+            c.lemma_.lower() in self.words["whole_words"] or self._all_of_it(c)
+            for stake in stakes
+            if stake.lemma_.lower() in self.cls["stake"] or stake.lower_ in PERCENT
+            for c in (stake, *stake.children)
+        )
+
+    def _all_of_it(self, token: Token) -> bool:
+        if token.lower_ not in PERCENT or token.i == 0:
+            return False
+        return token.nbor(-1).text in {"100", "100.0"} or any(
+            c.text == "100" for c in token.children
+        )
+
     def _more_than_half(self, token: Token) -> bool:
         if token.lemma_.lower() in self.words["majority_words"]:
             return True

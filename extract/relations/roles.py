@@ -267,6 +267,18 @@ class RoleRules:
             poss = self._resolve(["poss"], t, slots)
             subjects = [m for m in subjects if m not in poss]
             objects = poss
+        if frame.relation == "INVESTS_IN" and subjects and objects:
+            # "co-led a Series A for Skild AI alongside Lightspeed": the parser hangs the
+            # co-investors on the company; they share the investors' part, not the company's
+            shared = [
+                m
+                for o in objects
+                for m in self._sharing(self.doc[o.start : o.end].root)
+                if m not in subjects
+            ]
+            if shared and len(shared) < len(objects):
+                objects = [m for m in objects if m not in shared]
+                subjects = subjects + shared
         for tag in frame.flexible:
             extra = self._resolve([tag], t, slots, compound=symmetric, frame=frame)
             extra = [m for m in extra if m not in subjects and m not in objects]
