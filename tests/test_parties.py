@@ -325,3 +325,11 @@ def test_the_group_can_be_an_investor_that_owns_operating_companies(extractor):
         "40% stake in AutoStore."
     )
     assert pairs(extractor, text, "INVESTS_IN") == {("SoftBank", "AutoStore")}
+
+
+def test_a_round_told_in_a_when_clause_is_the_company_the_clause_above_is_about(extractor):
+    text = (
+        "Intel is in talks to buy SambaNova.\n\nThe price is below the $5 billion valuation "
+        "SambaNova reached in 2021, when SoftBank led a $676 million round alongside GIC."
+    )
+    assert pairs(extractor, text, "INVESTS_IN") == {("SoftBank", "SambaNova"), ("GIC", "SambaNova")}

@@ -272,6 +272,10 @@ class InvestRules:
             )
         ):
             return []
+        when = self._when_owner(token)
+        if when is not None:
+            self._remember_round(token, [when])
+            return [when]
         sent = self.sents.of(token.i)
         named = {self.index[i].entity.id for i in range(sent.start, sent.end) if i in self.index}
         topic = self._topic(token, exclude=named)
@@ -279,6 +283,29 @@ class InvestRules:
             return []
         self._remember_round(token, [topic])
         return [topic]
+
+    def _when_owner(self, token: Token) -> Mention | None:
+        """ "the valuation SambaNova reached in 2021, when SoftBank led a round": a round told
+        in a "when" clause belongs to the company the clause above it is about."""
+        verb = token.head
+        if self.pos[verb.i] != "VERB" or not any(c.lower_ == "when" for c in verb.children):
+            return None
+        above = verb.head
+        for _ in range(4):
+            if self.pos[above.i] in {"VERB", "AUX"} or above.head.i == above.i:
+                break
+            above = above.head
+        if above.i == verb.i or self.pos[above.i] not in {"VERB", "AUX"}:
+            return None
+        for subject in self._subjects(above):
+            mention = self.index.get(subject.i)
+            if (
+                mention is not None
+                and mention.entity.type == "ORG"
+                and not self.gaz.is_fund(mention.entity)
+            ):
+                return mention
+        return None
 
     def _valued(self, token: Token) -> None:
         """A company's valuation told before any round: "X was valued at $38 billion. A led a
