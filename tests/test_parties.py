@@ -333,3 +333,16 @@ def test_a_round_told_in_a_when_clause_is_the_company_the_clause_above_is_about(
         "SambaNova reached in 2021, when SoftBank led a $676 million round alongside GIC."
     )
     assert pairs(extractor, text, "INVESTS_IN") == {("SoftBank", "SambaNova"), ("GIC", "SambaNova")}
+
+
+@pytest.mark.parametrize(
+    "head", ["Mistral AI (Paris) - $640 million, Series B.", "Mistral AI: $640 million."]
+)
+def test_a_round_up_items_known_name_opens_the_round_its_next_sentence_tells(extractor, head):
+    text = (
+        f"Cohere raised $500 million.\n\n{head} The lab set up by former Meta researchers "
+        "closed a round led by Lightspeed; General Catalyst co-invested."
+    )
+    assert {("Lightspeed Venture Partners", "Mistral AI"), ("General Catalyst", "Mistral AI")} <= (
+        pairs(extractor, text, "INVESTS_IN")
+    )

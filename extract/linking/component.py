@@ -130,7 +130,7 @@ class EntityLinker:
                 not words < end <= words + 3
                 or end + 1 >= sent.end
                 or sent.end - sent.start > 12
-                or doc[end].text not in {",", "-", "\u2013", "\u2014", ":"}
+                or doc[end].text not in self.lexicon.words["item_separators"]
                 or not (doc[end + 1].ent_type_ == "MONEY" or doc[end + 1].is_currency)
                 or any(i in taken for i in range(words, end))
                 or any(t.pos_ in {"VERB", "AUX"} for t in sent)

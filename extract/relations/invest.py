@@ -239,15 +239,17 @@ class InvestRules:
         if any(self.pos[i] in {"VERB", "AUX"} for i in range(sent.start, sent.end)):
             return
         first = self.index.get(self._head_start(sent, sent.end))
-        if (
-            first is None
-            or first.entity.type != "ORG"
-            or first.end >= sent.end
-            or self.doc[first.end].text != ","
-        ):
+        if first is None or first.entity.type != "ORG":
+            return
+        after = first.end
+        if after < sent.end and self.doc[after].text == "(":  # "Helsing (Munich) - EUR450m"
+            while after < sent.end and self.doc[after].text != ")":
+                after += 1
+            after += 1
+        if after >= sent.end or self.doc[after].text not in self.words["item_separators"]:
             return
         if self.sents.number[sent.start] in self._money_by_sentence or any(
-            self._is_funding(self.doc[i]) for i in range(first.end, sent.end)
+            self._is_funding(self.doc[i]) for i in range(after, sent.end)
         ):
             self._remember_round(self.doc[first.start], [first])
 
