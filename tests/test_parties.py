@@ -346,3 +346,13 @@ def test_a_round_up_items_known_name_opens_the_round_its_next_sentence_tells(ext
     assert {("Lightspeed Venture Partners", "Mistral AI"), ("General Catalyst", "Mistral AI")} <= (
         pairs(extractor, text, "INVESTS_IN")
     )
+
+
+def test_a_full_stop_the_tokenizer_kept_on_a_last_name_is_not_part_of_it(extractor):
+    text = "Index Ventures led the round in DeepL, joined by Atomico and WiL."
+    assert ("WiL", "DeepL") in pairs(extractor, text, "INVESTS_IN")
+
+
+def test_a_project_is_no_partner(extractor):
+    text = "Apptronik and Agility were among the first partners of Project GR00T, Nvidia's model."
+    assert not any("Project" in pair for pair in pairs(extractor, text, "PARTNERS_WITH"))

@@ -377,6 +377,8 @@ class EntityLinker:
             return None  # "G42, the Emirati AI group": the words describe G42, they name no one
         text = span.doc[start:end].text
         name = clean_org_name(text)
+        if name.endswith(".") and len(name) > 3 and "." not in name[:-1]:
+            name = name[:-1]  # "..., Atomico and WiL.": the sentence's full stop, kept whole
         if not _plausible_name(name, self.lexicon) or name.lower() in self.places_lower:
             return None
         if name.isupper() and (

@@ -71,7 +71,17 @@ def _plausible_name(name: str, lexicon: Lexicon) -> bool:
     if not any(ch.isupper() for ch in name) or "\n" in name:
         return False
     words = name.split()
-    if len(words) > 6 or words[0].lower() in {"series", "the", "its", "their", "this", "our"}:
+    # "Project GR00T", "Operation Warp": an undertaking's name, not a party's
+    if len(words) > 6 or words[0].lower() in {
+        "series",
+        "the",
+        "its",
+        "their",
+        "this",
+        "our",
+        "project",
+        "operation",
+    }:
         return False
     return not re.fullmatch(r"[\d\W]+", name)
 
