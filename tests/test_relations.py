@@ -2380,3 +2380,18 @@ def test_taking_the_whole_of_a_company_acquires_it(extractor, text):
 def test_selling_an_entire_stake_is_no_majority(extractor):
     text = "SoftBank has sold its entire stake in Nvidia for $5.8 billion."
     assert ("SoftBank", "OWNS", "Nvidia") not in triples(extractor, text)
+
+
+def test_a_cloud_run_in_partnership_with_a_cloud_is_no_cloud_customer(extractor):
+    text = "Deutsche Telekom has run a sovereign cloud in partnership with Google Cloud since 2021."
+    found = triples(extractor, text)
+    assert ("Google", "PROVIDES_CLOUD", "Deutsche Telekom") not in found
+    assert ("Deutsche Telekom", "PARTNERS_WITH", "Google") in found
+
+
+def test_a_chipmaker_partner_in_building_compute_still_supplies_its_chips(extractor):
+    text = (
+        "Mistral AI is building a data centre in partnership with Nvidia, which will supply "
+        "18,000 Grace Blackwell chips."
+    )
+    assert ("Nvidia", "SUPPLIES_CHIPS", "Mistral AI") in triples(extractor, text)

@@ -20,6 +20,23 @@ from .common import (
 class SupplyRules:
     """The (supplier, customer, kind) pairs of the clouds-and-chips frames."""
 
+    def _names_chips(self, token: Token) -> bool:
+        mention = self.index.get(token.i)
+        return mention is not None and (
+            mention.entity.type == "CHIP" or self.gaz.has_role(mention.entity, "chipmaker")
+        )
+
+    def _in_partnership(self, token: Token) -> bool:
+        """Whether a word is, or is named through, a partnership: "in partnership with X"."""
+        partnership = self.words["partnership_references"]
+        if token.lemma_.lower() in partnership:
+            return True
+        return (
+            token.head.dep_ == "prep"
+            and token.head.head.lemma_.lower() in partnership
+            and token.head.head.i != token.i
+        )
+
     def _supply_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
         """(supplier, customer, relation, via-less extra) for the typed clouds-and-chips frames."""
         pairs = []
@@ -75,7 +92,14 @@ class SupplyRules:
         resource_tags = frame.resource
         if frame.customer_or_resource and slots.get("prep:with"):
             resource_tags = tuple(t for t in resource_tags if t not in frame.customer_or_resource)
-        resource_tokens = [tok for tag in resource_tags for tok in slots.get(tag, ())]
+        # "ran a cloud in partnership with Google Cloud": a partner, which the partner frame
+        # reads; a chipmaker partner in building compute still supplies its chips
+        resource_tokens = [
+            tok
+            for tag in resource_tags
+            for tok in slots.get(tag, ())
+            if not self._in_partnership(tok) or self._names_chips(tok)
+        ]
         ownerless: list[str] = []
         resources = self._resources(
             resource_tokens,
