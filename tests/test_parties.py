@@ -356,3 +356,11 @@ def test_a_full_stop_the_tokenizer_kept_on_a_last_name_is_not_part_of_it(extract
 def test_a_project_is_no_partner(extractor):
     text = "Apptronik and Agility were among the first partners of Project GR00T, Nvidia's model."
     assert not any("Project" in pair for pair in pairs(extractor, text, "PARTNERS_WITH"))
+
+
+def test_a_round_led_in_a_relative_clause_is_the_company_the_main_clause_names(extractor):
+    text = (
+        "Apple and Google were in talks.\n\nTencent, which led a $300 million funding round "
+        "in 2019, is among Reddit's largest outside shareholders."
+    )
+    assert pairs(extractor, text, "INVESTS_IN") == {("Tencent", "Reddit")}

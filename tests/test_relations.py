@@ -1864,16 +1864,22 @@ def test_an_object_it_is_not_its_own_clauses_subject(extractor):
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "SoftBank still owns roughly 90% of Arm.",
-        "SoftBank took a majority stake in Arm.",
-        "SoftBank bought a 51 per cent stake in Arm.",
-    ],
+    ["SoftBank still owns roughly 90% of Arm.", "Deutsche Telekom has a controlling stake in Arm."],
 )
-def test_a_stake_of_more_than_half_makes_a_parent_not_an_investor(extractor, text):
+def test_a_stake_of_more_than_half_held_makes_a_parent_not_an_investor(extractor, text):
+    found = extractor.extract_article(Article(id="t", text=text))
+    assert {(t["relation"], t["object"]) for t in found} == {("OWNS", "Arm")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SoftBank took a majority stake in Arm.", "SoftBank bought a 51 per cent stake in Arm."],
+)
+def test_a_stake_of_more_than_half_taken_is_a_takeover_that_makes_a_parent(extractor, text):
     found = extractor.extract_article(Article(id="t", text=text))
     assert {(t["subject"], t["relation"], t["object"]) for t in found} == {
-        ("SoftBank", "OWNS", "Arm")
+        ("SoftBank", "ACQUIRES", "Arm"),
+        ("SoftBank", "OWNS", "Arm"),
     }
 
 
@@ -2395,3 +2401,35 @@ def test_a_chipmaker_partner_in_building_compute_still_supplies_its_chips(extrac
         "18,000 Grace Blackwell chips."
     )
     assert ("Nvidia", "SUPPLIES_CHIPS", "Mistral AI") in triples(extractor, text)
+
+
+def test_buying_a_controlling_stake_is_a_takeover(extractor):
+    text = (
+        "Schneider Electric said it would buy a 75% controlling stake in Motivair for $850 million."
+    )
+    found = triples(extractor, text)
+    assert ("Schneider Electric", "ACQUIRES", "Motivair") in found
+    assert ("Schneider Electric", "OWNS", "Motivair") not in found
+
+
+def test_a_quoted_name_after_the_is_a_thing_not_a_company(extractor):
+    text = 'Deutsche Telekom is investing one billion euros in the "Industrial AI Cloud".'
+    assert not any(
+        t[0] == "Deutsche Telekom" and t[1] == "INVESTS_IN" for t in triples(extractor, text)
+    )
+
+
+def test_terminating_a_merger_agreement_is_no_supply_deal(extractor):
+    text = (
+        "Intel agreed to buy Tower Semiconductor in 2022. Intel said the two sides had agreed "
+        "to terminate the merger agreement."
+    )
+    assert not any(t[1] == "SUPPLIES_CHIPS" for t in triples(extractor, text))
+
+
+def test_a_regulator_is_no_party(extractor):
+    text = (
+        "The Commission blocked the deal in 2022. Illumina completed its $7.1 billion "
+        "acquisition of Grail in August 2021 while the EU review was still under way."
+    )
+    assert triples(extractor, text) == {("Illumina", "ACQUIRES", "Grail")}

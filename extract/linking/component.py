@@ -367,6 +367,13 @@ class EntityLinker:
             start += 1  # "the detection start-up Gem Security": the name is what follows
         if start >= end:
             return None
+        quote = start if span.doc[start].is_quote else start - 1
+        if (
+            quote > 0
+            and span.doc[quote].is_quote
+            and span.doc[quote - 1].lower_ in {"the", "its", "their", "a", "an"}
+        ):
+            return None  # 'in the "Industrial AI Cloud"': a named thing, not a company
         after = span.doc[end] if end < len(span.doc) else None
         if (
             (determined or (start > 0 and span.doc[start - 1].lower_ in {"the", "a", "an"}))

@@ -57,7 +57,8 @@ class FrameRules:
                 # ownership of it": a buyer ("sold its entire stake" is neither)
                 owned = "ACQUIRES" if self._whole_taken(t, slots) else None
                 if owned is None and self._majority(t, slots):
-                    owned = "OWNS"
+                    # "would buy a 75% controlling stake": a takeover; "holds 90%": a parent
+                    owned = "ACQUIRES" if self._taking(t) else "OWNS"
                 if owned is not None:
                     pairs = [(a, b, owned if r == "INVESTS_IN" else r, x) for a, b, r, x in pairs]
         claims = [c for c in (self._claim(frame, t, sent, *p) for p in pairs) if c is not None]

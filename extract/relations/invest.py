@@ -83,7 +83,7 @@ class InvestRules:
     def _whole_taken(self, t: Token, slots: dict[str, list[Token]]) -> bool:
         """Whether a verb takes all of a company: "took full ownership of", "bought a 100%
         stake in", "acquired the entire stake"."""
-        if self.lemmas[t.i] not in self.words["taking_verbs"]:
+        if not self._taking(t):
             return False
         stakes = [s for key in ("dobj", "attr") for s in slots.get(key, ())]
         return any(
@@ -93,6 +93,14 @@ class InvestRules:
             for c in (stake, *stake.children)
         )
 
+    def _taking(self, t: Token) -> bool:
+        """Whether a stake frame's verb takes the stake ("buy", "take"), the trigger's own or,
+        for a stake noun, the verb it is the object of."""
+        taking = self.words["taking_verbs"]
+        if self.pos[t.i] == "VERB":
+            return self.lemmas[t.i] in taking
+        return t.dep_ == "dobj" and self.lemmas[t.head.i] in taking
+
     def _all_of_it(self, token: Token) -> bool:
         if token.lower_ not in PERCENT or token.i == 0:
             return False
@@ -101,8 +109,9 @@ class InvestRules:
         )
 
     def _more_than_half(self, token: Token) -> bool:
-        if token.lemma_.lower() in self.words["majority_words"]:
-            return True
+        majority = self.words["majority_words"]
+        if token.lemma_.lower() in majority or token.lower_ in majority:
+            return True  # "controlling", whose lemma is "control"
         percent = token.lower_ in PERCENT and (
             token.lower_ != "cent" or (token.i > 0 and token.nbor(-1).lower_ == "per")
         )
@@ -287,27 +296,30 @@ class InvestRules:
         return [topic]
 
     def _when_owner(self, token: Token) -> Mention | None:
-        """ "the valuation SambaNova reached in 2021, when SoftBank led a round": a round told
-        in a "when" clause belongs to the company the clause above it is about."""
+        """A round told in a clause hung on another's: "the valuation SambaNova reached in
+        2021, when SoftBank led a round", "Tencent, which led a round in 2019, is among Reddit's
+        shareholders". The one company the sentence names outside that clause owns it."""
         verb = token.head
-        if self.pos[verb.i] != "VERB" or not any(c.lower_ == "when" for c in verb.children):
+        if self.pos[verb.i] != "VERB":
             return None
-        above = verb.head
-        for _ in range(4):
-            if self.pos[above.i] in {"VERB", "AUX"} or above.head.i == above.i:
-                break
-            above = above.head
-        if above.i == verb.i or self.pos[above.i] not in {"VERB", "AUX"}:
+        relative = verb.dep_ == "relcl"
+        if not relative and not any(c.lower_ == "when" for c in verb.children):
             return None
-        for subject in self._subjects(above):
-            mention = self.index.get(subject.i)
-            if (
-                mention is not None
-                and mention.entity.type == "ORG"
-                and not self.gaz.is_fund(mention.entity)
-            ):
-                return mention
-        return None
+        inside = {t.i for t in verb.subtree}
+        if relative:
+            inside.add(verb.head.i)  # the antecedent led the round; the company is told elsewhere
+        sent = self.sents.of(token.i)
+        owners = {
+            m.entity.id: m
+            for i in range(sent.start, sent.end)
+            if i not in inside
+            and (m := self.index.get(i)) is not None
+            and m.entity.type == "ORG"
+            and not self.gaz.is_fund(m.entity)
+        }
+        if relative and verb.head.i in self.index:
+            owners.pop(self.index[verb.head.i].entity.id, None)
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _valued(self, token: Token) -> None:
         """A company's valuation told before any round: "X was valued at $38 billion. A led a

@@ -336,6 +336,11 @@ class SupplyRules:
             return []
         if untyped and self._deal_purpose_offers(purposes):
             return []  # "a deal with Samsung to integrate its assistant into Galaxy phones"
+        if untyped and any(
+            c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.words["digest_acquisition"]
+            for c in t.children
+        ):
+            return []  # "terminate the merger agreement": a takeover, which its frames read
         parties = []
         for tag in frame.parties:
             for m in self._resolve([tag], t, slots, compound=True):
