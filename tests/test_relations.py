@@ -2433,3 +2433,27 @@ def test_a_regulator_is_no_party(extractor):
         "acquisition of Grail in August 2021 while the EU review was still under way."
     )
     assert triples(extractor, text) == {("Illumina", "ACQUIRES", "Grail")}
+
+
+@pytest.mark.parametrize(
+    ("text", "bought"),
+    [
+        ("Nvidia sold its Mellanox unit to Intel.", "Mellanox"),
+        ("Intel sold its NAND business to SK Hynix.", "NAND"),
+    ],
+)
+def test_a_unit_sold_changes_hands_not_its_owner(extractor, text, bought):
+    acquired = {t[2] for t in triples(extractor, text) if t[1] == "ACQUIRES"}
+    assert acquired == {bought}
+
+
+def test_selling_a_company_to_a_buyer_is_no_chip_supply(extractor):
+    text = "Graphcore makes chips. The group sold Aldebaran to United Robotics Group in 2022."
+    assert not any(t[1] == "SUPPLIES_CHIPS" for t in triples(extractor, text))
+
+
+def test_a_singular_relative_clause_after_a_list_speaks_of_its_last_name(extractor):
+    text = "Oracle, Walmart and ByteDance, which owns TikTok, did not respond."
+    found = extractor.extract_article(Article(id="t", text=text))
+    owners = {t["subject"] for t in found if t["relation"] == "OWNS" and t["object"] == "TikTok"}
+    assert owners == {"ByteDance"}

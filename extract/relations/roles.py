@@ -253,6 +253,28 @@ class RoleRules:
             unique.setdefault(m.start, m)
         return list(unique.values())
 
+    def _units_sold(self, objects: list[Mention], slots: dict) -> list[Mention]:
+        """ "sold its Mellanox unit to Intel", "bought Activision's games business": the unit
+        changes hands, named or not, and its owner does not."""
+        units = [
+            tok
+            for key in ("dobj", "prep:of")
+            for tok in slots.get(key, ())
+            # "TikTok's operations in the US": the company, in one region
+            if tok.lemma_.lower() in self.words["unit_nouns"] and tok.lemma_.lower() != "operation"
+        ]
+        if not units:
+            return objects
+        owners = {c.i for u in units for c in u.children if c.dep_ == "poss"}
+        named = [
+            self.index[c.i]
+            for u in units
+            for c in u.children
+            if c.dep_ == "compound" and c.i in self.index
+        ]
+        kept = [o for o in objects if not any(o.start <= i < o.end for i in owners)]
+        return kept + [m for m in named if m not in kept]
+
     def _party_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
         symmetric = frame.symmetric
         subjects = self._resolve(frame.subject, t, slots, compound=symmetric, frame=frame)
@@ -386,6 +408,7 @@ class RoleRules:
         relation = frame.relation
         if relation == "ACQUIRES":
             objects = [o for o in objects if not self._names_a_resource(o)]
+            objects = self._units_sold(objects, slots)
         shared = relation == "INVESTS_IN" and len(subjects) > 1
         if frame.reject_object and self._rejected(frame, slots):
             return []

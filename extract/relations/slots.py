@@ -205,7 +205,12 @@ class SlotRules:
             first = antecedent
             while first.dep_ == "conj" and first.head.i in self.index:
                 first = first.head
-            if first.dep_ in SUBJ:
+            listed = [c for c in antecedent.conjuncts if c.i < t.i]
+            if t.tag_ == "VBZ" and listed:
+                # "Oracle, Walmart and ByteDance, which owns TikTok": the verb agrees with one,
+                # the nearest, wherever the parser hung the clause
+                antecedent = max([antecedent, *listed], key=lambda c: c.i)
+            elif first.dep_ in SUBJ:
                 antecedent = first  # "Broadcom and Marvell, which design ...": the whole list
             if rel:
                 for key, tokens in list(slots.items()):

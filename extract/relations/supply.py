@@ -20,6 +20,14 @@ from .common import (
 class SupplyRules:
     """The (supplier, customer, kind) pairs of the clouds-and-chips frames."""
 
+    def _a_company(self, token: Token) -> bool:
+        """Whether a sold thing is a company: one named, or a proper name no list knows that
+        names no chip ("sold Aldebaran to ...")."""
+        mention = self.index.get(token.i)
+        if mention is None:
+            return token.pos_ == "PROPN" and self._kind_of_noun(token) is None
+        return mention.entity.type == "ORG" and not self._names_a_resource(mention)
+
     def _names_chips(self, token: Token) -> bool:
         mention = self.index.get(token.i)
         return mention is not None and (
@@ -85,6 +93,13 @@ class SupplyRules:
             for o in objects
         ):
             return []  # "sell ZT's manufacturing business to a partner": a sale of a business
+        if (
+            frame.id == "supply.verb"
+            and lemma == "sell"
+            and slots.get("prep:to")
+            and any(self._a_company(o) for o in objects)
+        ):
+            return []  # "sold Aldebaran to United Robotics Group": a company changed hands
         if frame.id == "supply.verb" and any(
             is_org(self.index.get(o.i)) for o in slots.get("prep:from", ())
         ):
