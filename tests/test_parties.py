@@ -364,3 +364,10 @@ def test_a_round_led_in_a_relative_clause_is_the_company_the_main_clause_names(e
         "in 2019, is among Reddit's largest outside shareholders."
     )
     assert pairs(extractor, text, "INVESTS_IN") == {("Tencent", "Reddit")}
+
+
+@pytest.mark.parametrize("name", ["Holdings", "Ventures", "Consulting"])
+def test_an_ending_alone_is_no_name(extractor, name):
+    text = f"Aleph Alpha raised $500 million. {name} also took part, with SAP."
+    ((_, doc),) = extractor.docs([Article(id="t", text=text)])
+    assert name not in {m.entity.name for m in doc._.mentions}

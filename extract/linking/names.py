@@ -83,6 +83,8 @@ def _plausible_name(name: str, lexicon: Lexicon) -> bool:
         "operation",
     }:
         return False
+    if len(words) == 1 and name in lexicon.org_suffixes:
+        return False  # "Christ&Company Consulting" cut short: an ending is no name of its own
     return not re.fullmatch(r"[\d\W]+", name)
 
 
