@@ -2457,3 +2457,11 @@ def test_a_singular_relative_clause_after_a_list_speaks_of_its_last_name(extract
     found = extractor.extract_article(Article(id="t", text=text))
     owners = {t["subject"] for t in found if t["relation"] == "OWNS" and t["object"] == "TikTok"}
     assert owners == {"ByteDance"}
+
+
+def test_a_stake_sold_in_a_list_of_companies_names_each(extractor):
+    text = "Nvidia has sold its entire stakes in SoundHound AI and Serve Robotics."
+    assert {(t[0], t[2]) for t in triples(extractor, text) if t[1] == "INVESTS_IN"} == {
+        ("Nvidia", "SoundHound AI"),
+        ("Nvidia", "Serve Robotics"),
+    }

@@ -38,6 +38,7 @@ from .reading import ReadAlongRules
 from .resources import ResourceRules
 from .roles import RoleRules
 from .slots import SlotRules
+from .subjects import SubjectRules
 from .supply import SupplyRules
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ ROUND_JOINING = frozenset({"lead.verb", "join-round.verb"})
 class DocContext(
     FrameRules,
     SlotRules,
+    SubjectRules,
     ReadAlongRules,
     ListRules,
     MentionRules,
