@@ -2465,3 +2465,12 @@ def test_a_stake_sold_in_a_list_of_companies_names_each(extractor):
         ("Nvidia", "SoundHound AI"),
         ("Nvidia", "Serve Robotics"),
     }
+
+
+@pytest.mark.parametrize("verb", ["joined", "signed up to"])
+def test_joining_a_partnership_told_before_makes_the_joiners_no_pair(extractor, verb):
+    text = (
+        "Microsoft and BlackRock launched the partnership last year. "
+        f"Nvidia and xAI {verb} the partnership in March."
+    )
+    assert ("Nvidia", "PARTNERS_WITH", "xAI") not in triples(extractor, text)

@@ -11,6 +11,7 @@ from ..linking import Mention
 from .claims import Claim
 from .common import (
     TIES,
+    definite,
     fallback_frame,
     inside_other_clause,
     is_org,
@@ -92,6 +93,8 @@ class PartnerRules:
         partner_frames = [f for f in frames if f.relation == "PARTNERS_WITH" and not f.requires]
         if not partner_frames or t.lemma_.lower() in self.words["no_fallback"]:
             return []
+        if definite(t) and self._joins_existing(t):
+            return []  # "Nvidia and xAI signed up to the partnership": joiners, not a pair
         particle = partner_frames[0].particles.get(t.lemma_.lower())
         if particle and not any(c.lower_ == particle for c in t.children):
             return []  # "join" alone is no partnership, "join forces" is

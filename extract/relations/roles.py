@@ -253,6 +253,12 @@ class RoleRules:
             unique.setdefault(m.start, m)
         return list(unique.values())
 
+    def _joins_existing(self, t: Token) -> bool:
+        """Whether a partnership noun is one its clause's subjects join ("joined the partnership",
+        "signed up to the alliance")."""
+        verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" else None
+        return verb is not None and self.lemmas[verb.i] in self.words["partnership_joining"]
+
     def _units_sold(self, objects: list[Mention], slots: dict) -> list[Mention]:
         """ "sold its Mellanox unit to Intel", "bought Activision's games business": the unit
         changes hands, named or not, and its owner does not."""
@@ -334,6 +340,8 @@ class RoleRules:
         # One list cannot stand on both sides ("Existing investors A, B and C took part").
         subject_starts = {m.start for m in subjects}
         objects = [m for m in objects if m.start not in subject_starts]
+        if frame.id == "partnership.noun" and definite(t) and self._joins_existing(t):
+            return []  # "Nvidia and xAI joined the partnership": not partners of each other
         if frame.id == "partnership.noun" and len(subjects) + len(objects) < 2 and definite(t):
             # "the partnership", "under the collaboration": the one told before
             known = {m.entity.id for m in subjects + objects}
