@@ -100,6 +100,16 @@ def denies(token: Token, status: Mapping[str, Collection[str]]) -> bool:
     return not particles or any(c.dep_ == "prt" and c.lower_ in particles for c in token.children)
 
 
+def _said_false(chain: list[Token], status: Mapping[str, Collection[str]]) -> bool:
+    """Whether a word on the claim's chain is the subject of "is false", "were untrue"."""
+    return any(
+        t.dep_ in {"nsubj", "nsubjpass"}
+        and t.head.lemma_.lower() == "be"
+        and any(c.dep_ in {"acomp", "attr"} and denies(c, status) for c in t.head.children)
+        for t in chain
+    )
+
+
 def _negated_subject(negator: Token, own: set[int]) -> bool:
     """ "Neither Microsoft nor Google is among its investors", "No bank has invested": a negating
     word on the subject of the clause negates the clause."""
@@ -363,6 +373,8 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
     denying = {t.lemma_.lower() for t in cues if denies(t, status)}
     if denying and {t.lemma_.lower() for t in chain[1:] if denies(t, status)}:
         return None
+    if _said_false(chain, status):
+        return None  # "the reports of an Alibaba investment in DeepSeek were false"
     own = {t.i for t in _own_clause(trigger, words["presupposing"], words["realising"])}
     if any(
         t.dep_ in {"neg", "det", "preconj"}

@@ -131,3 +131,12 @@ def test_a_question_or_a_negated_role_states_no_investment(extractor, text):
 def test_a_deal_said_to_be_dead_or_off_is_ended(extractor, predicate):
     text = f"The $9bn takeover of Core Scientific by CoreWeave is {predicate}."
     assert statuses(extractor, text, "CoreWeave", "Core Scientific") == {"ended"}
+
+
+def test_reports_of_a_deal_called_false_state_no_tie(extractor):
+    text = (
+        "An Alibaba vice-president wrote on Weibo that the reports of an Alibaba investment in "
+        "DeepSeek were false."
+    )
+    found = extractor.extract_article(Article(id="t", text=text))
+    assert not any(t["relation"] == "INVESTS_IN" for t in found)
