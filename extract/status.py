@@ -100,6 +100,19 @@ def denies(token: Token, status: Mapping[str, Collection[str]]) -> bool:
     return not particles or any(c.dep_ == "prt" and c.lower_ in particles for c in token.children)
 
 
+def _offer_rejected(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the claim is an offer its target turned down: "rejected a takeover offer",
+    "spurned Meta's bid"."""
+    offer = trigger.head if trigger.dep_ == "compound" else trigger
+    if offer.pos_ != "NOUN" or offer.dep_ != "dobj":
+        return False
+    verb = offer.head
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    rebuffs = lexicon.status.get("rebuffs", ())
+    return lemma in rebuffs or any(f"{lemma}:{p}" in rebuffs for p in particles)
+
+
 def _said_false(chain: list[Token], status: Mapping[str, Collection[str]]) -> bool:
     """Whether a word on the claim's chain is the subject of "is false", "were untrue"."""
     return any(
@@ -342,6 +355,20 @@ def _parenthetical_report(chain: list[Token], lexicon: Lexicon) -> bool:
 
 
 def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None) -> str | None:
+    """Return the status of the claim stated at ``trigger``, or None when it is negated or denied;
+    an offer ("made a takeover offer for X") is not yet a deal."""
+    status = _stated_status(trigger, lexicon, media)
+    offer = trigger.head if trigger.dep_ == "compound" else trigger
+    if (
+        status == "confirmed"
+        and offer.pos_ == "NOUN"
+        and offer.lemma_.lower() in lexicon.words["offer_nouns"]
+    ):
+        return "in_talks"
+    return status
+
+
+def _stated_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None) -> str | None:
     """Return the status of the claim stated at ``trigger``, or None when it is negated or denied.
 
     Parameters
@@ -370,6 +397,8 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
 
     if any(f" {p} " in text for p in status["ended_phrases"]) or _talks_ended(chain, lexicon):
         return "ended"
+    if _offer_rejected(trigger, lexicon):
+        return "ended"  # "FuriosaAI rejected a takeover offer from Meta": tried, and over
     denying = {t.lemma_.lower() for t in cues if denies(t, status)}
     if denying and {t.lemma_.lower() for t in chain[1:] if denies(t, status)}:
         return None

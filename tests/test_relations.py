@@ -2474,3 +2474,23 @@ def test_joining_a_partnership_told_before_makes_the_joiners_no_pair(extractor, 
         f"Nvidia and xAI {verb} the partnership in March."
     )
     assert ("Nvidia", "PARTNERS_WITH", "xAI") not in triples(extractor, text)
+
+
+def test_a_takeover_offer_is_a_deal_in_talks(extractor):
+    text = "Meta made a takeover offer for Rebellions in March."
+    found = only(extractor, text)
+    assert (found["relation"], found["object"], found["status"]) == (
+        "ACQUIRES",
+        "Rebellions",
+        "in_talks",
+    )
+
+
+def test_a_bid_for_a_companys_product_does_not_buy_the_company(extractor):
+    text = "Perplexity made a headline-grabbing bid for Google's browser."
+    assert not any(t[1] == "ACQUIRES" for t in triples(extractor, text))
+
+
+def test_selling_a_labs_models_to_customers_buys_no_lab(extractor):
+    text = "Google also sells Claude models to its cloud customers through Vertex AI."
+    assert not any(t[1] == "ACQUIRES" for t in triples(extractor, text))

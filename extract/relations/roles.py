@@ -260,14 +260,18 @@ class RoleRules:
         return verb is not None and self.lemmas[verb.i] in self.words["partnership_joining"]
 
     def _units_sold(self, objects: list[Mention], slots: dict) -> list[Mention]:
-        """ "sold its Mellanox unit to Intel", "bought Activision's games business": the unit
-        changes hands, named or not, and its owner does not."""
+        """ "sold its Mellanox unit to Intel", "bought Activision's games business", "a bid for
+        Google's browser": the unit or product changes hands, named or not, not its owner."""
         units = [
             tok
-            for key in ("dobj", "prep:of")
+            for key in ("dobj", "prep:of", "prep:for")
             for tok in slots.get(key, ())
-            # "TikTok's operations in the US": the company, in one region
-            if tok.lemma_.lower() in self.words["unit_nouns"] and tok.lemma_.lower() != "operation"
+            # "TikTok's operations in the US": the company, in one region; "a bid for Google's
+            # browser": the product, not its maker
+            if (
+                tok.lemma_.lower() in self.words["unit_nouns"] and tok.lemma_.lower() != "operation"
+            )
+            or tok.lemma_.lower() in self.words["owned_things"]
         ]
         if not units:
             return objects
@@ -276,8 +280,8 @@ class RoleRules:
             self.index[c.i]
             for u in units
             for c in u.children
-            if c.dep_ == "compound" and c.i in self.index
-        ]
+            if c.dep_ == "compound" and c.i in self.index and not self.index[c.i].entity.is_product
+        ]  # "sells Claude models to customers": a product on offer, no company changing hands
         kept = [o for o in objects if not any(o.start <= i < o.end for i in owners)]
         return kept + [m for m in named if m not in kept]
 

@@ -255,11 +255,22 @@ class SlotRules:
             slots["nsubj"].extend(self._inherited_subject(t))
         # A noun that names the deal of a compound head: "licensing deal with X".
         noun = t
-        if t.dep_ == "compound" and t.head.lemma_.lower() in self.words["deal_nouns"]:
+        offer = t.head.lemma_.lower() in self.words["offer_nouns"]
+        if t.dep_ == "compound" and (offer or t.head.lemma_.lower() in self.words["deal_nouns"]):
             noun = t.head
             for child in noun.children:
                 if child.i != t.i:
                     self._add_child(slots, child, False, noun)
+            if offer:  # "a takeover offer from Meta": the bidder, wherever "from" hangs
+                slots["prep:by"].extend(slots.pop("prep:from", []))
+                if noun.dep_ == "dobj":
+                    slots["prep:by"].extend(
+                        g
+                        for c in noun.head.children
+                        if c.dep_ == "prep" and c.lower_ == "from"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    )
         if noun.pos_ in {"NOUN", "PROPN"}:
             for clause in (c for c in noun.children if c.dep_ == "relcl"):
                 subjects = [
