@@ -2494,3 +2494,22 @@ def test_a_bid_for_a_companys_product_does_not_buy_the_company(extractor):
 def test_selling_a_labs_models_to_customers_buys_no_lab(extractor):
     text = "Google also sells Claude models to its cloud customers through Vertex AI."
     assert not any(t[1] == "ACQUIRES" for t in triples(extractor, text))
+
+
+def test_a_company_named_systems_sold_is_no_resource(extractor):
+    text = "Rao founded Nervana Systems, sold to Intel in 2016, and later MosaicML."
+    assert ("Intel", "ACQUIRES", "Nervana Systems") in triples(extractor, text)
+
+
+def test_a_list_items_bracketed_note_can_end_its_deal(extractor):
+    text = (
+        "Feb 2022 \u2013 Intel: to buy Tower Semiconductor for $5.4bn [terminated August 2023 "
+        "after Chinese approval failed to arrive]\n\nMay 2022 \u2013 Broadcom: to buy VMware "
+        "for about $61bn [closed November 2023]"
+    )
+    found = extractor.extract_article(Article(id="t", text=text, published="2024-01-01"))
+    status = {
+        (t["subject"], t["object"]): t["status"] for t in found if t["relation"] == "ACQUIRES"
+    }
+    assert status[("Intel", "Tower Semiconductor")] == "ended"
+    assert status[("Broadcom", "VMware")] != "ended"

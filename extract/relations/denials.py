@@ -67,9 +67,41 @@ class DenialRules:
                         or token.lemma_.lower() in words["report_nouns"]
                     ):
                         dropped.add(id(claim))
+        ended += self._bracketed_endings(claims)
         if not dropped and not ended:
             return claims
         return [c for c in claims if id(c) not in dropped] + ended
+
+    def _bracketed_endings(self, claims: list[Claim]) -> list[Claim]:
+        """A deal a list item's bracketed note ends: "Feb 2022 - Intel: to buy Tower for $5.4bn
+        [terminated August 2023]", the note inside the item's sentence or cut off as one."""
+        out = []
+        for claim in claims:
+            if claim.status == "ended":
+                continue
+            start = next(
+                (
+                    i
+                    for i in range(claim.trigger + 1, min(claim.sentence.end + 1, len(self.doc)))
+                    if self.doc[i].text in {"[", "("}
+                ),
+                None,
+            )
+            if start is None or any(
+                "\n" in t.text or "\n" in t.whitespace_ for t in self.doc[claim.trigger : start]
+            ):
+                continue  # a note on the item's own line, not "(END)" below the article
+            note = []
+            for token in self.doc[start + 1 :]:
+                if token.text in {"]", ")"} or "\n" in token.text:
+                    break
+                note.append(token)
+            if any(ending_verb(t, self.lex.status) for t in note):
+                span = self.doc[
+                    claim.sentence.start : max(claim.sentence.end, start + len(note) + 1)
+                ]
+                out.append(replace(claim, status="ended", sentence=span, frame="aftermath.ended"))
+        return out
 
     def _reference_verdict(self, noun: Token) -> str | None:
         """ "ended" when the sentence says the deal ``noun`` refers to is over, "denied" when

@@ -13,6 +13,7 @@ from ..lexicon import Frame
 from ..linking import Mention
 from .common import (
     excluded_conjunct,
+    is_org,
     through_amounts,
 )
 
@@ -55,7 +56,8 @@ class ResourceRules:
         ):
             return True  # "sold most of its staff to Microsoft": people, not the company
         return "RESOURCE" in frame.reject_object and any(
-            self._kind_of_noun(w) is not None
+            # "Nervana Systems" is a company, whatever its last word says
+            (self._kind_of_noun(w) is not None and not is_org(self.index.get(w.i)))
             or (
                 w.i in self.index
                 and self.index[w.i].entity.type in {"CHIP", "CLOUD", "MODEL", "SERVICE"}
