@@ -2513,3 +2513,16 @@ def test_a_list_items_bracketed_note_can_end_its_deal(extractor):
     }
     assert status[("Intel", "Tower Semiconductor")] == "ended"
     assert status[("Broadcom", "VMware")] != "ended"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rao founded MosaicML, which Databricks bought in 2023.",
+        "Rao founded Nervana Systems, sold to Intel in 2016, and MosaicML, which Databricks "
+        "bought in 2023.",
+    ],
+)
+def test_an_object_relative_clause_speaks_of_the_name_before_it(extractor, text):
+    bought = {t[2] for t in triples(extractor, text) if t[0] == "Databricks"}
+    assert bought == {"MosaicML"}

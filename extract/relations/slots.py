@@ -179,6 +179,17 @@ class SlotRules:
             else:
                 slots["dobj"].append(noun)
                 slots["_alone"].append(noun)  # "Microsoft-backed OpenAI and Broadcom": OpenAI
+        # "Rao founded MosaicML, which Databricks bought": a relative clause parsed as a
+        # complement; its pronoun still stands for the name before the comma
+        which = next(
+            (c for c in t.children if c.lower_ in {"which", "who"} and c.dep_ in {"dobj", "nsubj"}),
+            None,
+        )
+        if which is not None and t.dep_ != "relcl" and which.i >= 2:
+            before = t.doc[which.i - 2]
+            if t.doc[which.i - 1].text == "," and before.i in self.index:
+                for key, tokens in list(slots.items()):
+                    slots[key] = [before if tok == which else tok for tok in tokens]
         # A relative clause's pronoun stands for the noun it modifies.
         if t.dep_ == "relcl":
             rel = [c for c in t.children if c.lower_ in RELATIVE] or [
@@ -205,9 +216,11 @@ class SlotRules:
             while first.dep_ == "conj" and first.head.i in self.index:
                 first = first.head
             listed = [c for c in antecedent.conjuncts if c.i < t.i]
-            if t.tag_ == "VBZ" and listed:
+            object_relative = bool(rel) and rel[0].dep_ == "dobj"
+            if (t.tag_ == "VBZ" or object_relative) and listed:
                 # "Oracle, Walmart and ByteDance, which owns TikTok": the verb agrees with one,
-                # the nearest, wherever the parser hung the clause
+                # the nearest, wherever the parser hung the clause; so does "A, sold to Intel,
+                # and MosaicML, which Databricks bought"
                 antecedent = max([antecedent, *listed], key=lambda c: c.i)
             elif first.dep_ in SUBJ:
                 antecedent = first  # "Broadcom and Marvell, which design ...": the whole list
