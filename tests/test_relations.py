@@ -2526,3 +2526,13 @@ def test_a_list_items_bracketed_note_can_end_its_deal(extractor):
 def test_an_object_relative_clause_speaks_of_the_name_before_it(extractor, text):
     bought = {t[2] for t in triples(extractor, text) if t[0] == "Databricks"}
     assert bought == {"MosaicML"}
+
+
+def test_a_chipmaker_supplying_a_clouds_processors_supplies_the_cloud(extractor):
+    text = "Nvidia supplies nearly all of CoreWeave's processors."
+    assert ("Nvidia", "SUPPLIES_CHIPS", "CoreWeave") in triples(extractor, text)
+
+
+def test_the_company_in_a_relative_clause_is_not_the_clauses_own_antecedent(extractor):
+    text = "CoreWeave rents out GPUs. Nvidia, which owns a stake in the company, sells chips."
+    assert ("Nvidia", "INVESTS_IN", "CoreWeave") in triples(extractor, text)

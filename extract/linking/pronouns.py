@@ -92,7 +92,7 @@ def _clause_subjects(doc: Doc, mentions: list[Mention], position: int) -> set[st
             break
         verb = verb.head
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = _own_subjects(verb)  # "Nvidia, which owns a stake in the company": not Nvidia
     if verb.dep_ == "acl":
         subjects.append(verb.head)  # "The chipmaker [first invested] in the company": misparse
     subjects += [c for s in subjects for c in s.conjuncts]  # "Nvidia and AMD are its backers"

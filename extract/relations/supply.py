@@ -195,17 +195,18 @@ class SupplyRules:
                 if not customers:
                     # "both supply much of its computing power": the power it uses
                     makers = {self.gaz.party(p.entity)[0].id for p in providers}
+                    # "Nvidia supplies nearly all of CoreWeave's processors": a cloud's chips
                     customers = [
                         r
-                        for r, _ in resources
+                        for r, k in resources
                         if r.entity.type == "ORG"
-                        and self._kind_of_entity(r.entity) is None
+                        and self._kind_of_entity(r.entity) != k
                         and self.gaz.party(r.entity)[0].id not in makers
                     ]
                 # "Nvidia supplies OpenAI with GPUs": the GPUs' maker is the subject.
                 kinds = {k for _, k in resources}
                 resources = [
-                    (r if self._kind_of_entity(r.entity) else p, k)
+                    (r if self._kind_of_entity(r.entity) == k else p, k)
                     for p in providers
                     for r, k in resources
                     if k in kinds
