@@ -2536,3 +2536,24 @@ def test_a_chipmaker_supplying_a_clouds_processors_supplies_the_cloud(extractor)
 def test_the_company_in_a_relative_clause_is_not_the_clauses_own_antecedent(extractor):
     text = "CoreWeave rents out GPUs. Nvidia, which owns a stake in the company, sells chips."
     assert ("Nvidia", "INVESTS_IN", "CoreWeave") in triples(extractor, text)
+
+
+def test_launch_partners_named_without_a_counterpart_partner_the_one_who_says_so(extractor):
+    text = (
+        "CoreWeave, Crusoe and Lambda are among the launch partners, offering Blackwell GPUs "
+        "through the service, Nvidia said."
+    )
+    partners = {
+        frozenset((t[0], t[2])) for t in triples(extractor, text) if t[1] == "PARTNERS_WITH"
+    }
+    assert partners == {frozenset(("Nvidia", n)) for n in ("CoreWeave", "Crusoe", "Lambda")}
+
+
+def test_partners_of_a_named_project_take_no_other_counterpart(extractor):
+    text = (
+        "OpenAI invested in robots. OpenAI funds 1X.\n\nApptronik and Agility were among the "
+        "first partners of Project GR00T."
+    )
+    assert not any(
+        t[1] == "PARTNERS_WITH" and "OpenAI" in (t[0], t[2]) for t in triples(extractor, text)
+    )

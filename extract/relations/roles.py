@@ -15,6 +15,7 @@ from ..linking import Mention
 from .common import (
     GUESS_OBJECTS,
     GUESS_SUBJECT_TAGS,
+    SUBJ,
     all_pairs,
     coordinated_attr,
     definite,
@@ -253,6 +254,22 @@ class RoleRules:
             unique.setdefault(m.start, m)
         return list(unique.values())
 
+    def _partners_host(self, t: Token, own: set[str]) -> list[Mention]:
+        """Whom partners named without a counterpart partner: the organisation that says so in
+        their sentence ("..., Nvidia said"), else the one the article is about."""
+        sent = self.sents.of(t.i)
+        for token in sent:
+            if token.lemma_.lower() != "say" or token.i < t.i:
+                continue
+            sayers = [
+                self.index[c.i] for c in token.children if c.dep_ in SUBJ and c.i in self.index
+            ]
+            sayers = [m for m in sayers if is_org(m) and m.entity.id not in own]
+            if sayers:
+                return sayers[:1]
+        topic = self._topic(t, exclude=own)
+        return [topic] if topic is not None and topic.entity.id not in own else []
+
     def _joins_existing(self, t: Token) -> bool:
         """Whether a partnership noun is one its clause's subjects join ("joined the partnership",
         "signed up to the alliance")."""
@@ -413,6 +430,14 @@ class RoleRules:
                 ):
                     # "A, B and C came in as new shareholders": themselves; the round told of
                     objects = self._last_round(t, sentences=4, same_paragraph=False)
+            elif (
+                frame.id == "partner.noun"
+                and t.dep_ in {"attr", "pobj"}
+                and not any(c.dep_ == "prep" for c in t.children)  # "partners of Project X"
+            ):
+                # "CoreWeave, Crusoe and Lambda are among the launch partners, ..., Nvidia said":
+                # partners of the one who says so, else of the article's subject
+                objects = self._partners_host(t, {m.entity.id for m in subjects})
             elif t.lemma_.lower() in self.words["round_roles"] and t.dep_ != "appos":
                 # "Other participants included A and B.": the round, maybe a paragraph up; not
                 # "DigitalBridge, the infrastructure investor": what it is, not what it did
