@@ -371,3 +371,11 @@ def test_an_ending_alone_is_no_name(extractor, name):
     text = f"Aleph Alpha raised $500 million. {name} also took part, with SAP."
     ((_, doc),) = extractor.docs([Article(id="t", text=text)])
     assert name not in {m.entity.name for m in doc._.mentions}
+
+
+def test_a_based_description_can_name_a_company_no_list_knows(extractor):
+    text = (
+        "Figma filed to go public on Tuesday, its prospectus shows. The San Francisco company "
+        "runs its products on Amazon Web Services, and an outage at AWS could disrupt service."
+    )
+    assert ("Amazon", "Figma") in pairs(extractor, text, "PROVIDES_CLOUD")

@@ -211,8 +211,8 @@ def _antecedent(
         if mention.start >= position or mention.entity.type != "ORG":
             continue
         entity = mention.entity
-        if hq is not None and (entity.hq or "").lower() != hq.lower():
-            continue
+        if hq is not None and entity.known and (entity.hq or "").lower() != hq.lower():
+            continue  # a name no list knows may be based anywhere
         if (
             wanted
             and entity.known
