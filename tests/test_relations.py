@@ -2557,3 +2557,15 @@ def test_partners_of_a_named_project_take_no_other_counterpart(extractor):
     assert not any(
         t[1] == "PARTNERS_WITH" and "OpenAI" in (t[0], t[2]) for t in triples(extractor, text)
     )
+
+
+def test_a_round_that_brought_in_investors_has_them_invest(extractor):
+    text = "Cohere raised $500 million in a round that brought in Nvidia and Salesforce."
+    invests = {(t[0], t[2]) for t in triples(extractor, text) if t[1] == "INVESTS_IN"}
+    assert invests == {("Nvidia", "Cohere"), ("Salesforce", "Cohere")}
+
+
+def test_a_name_before_a_chip_noun_is_the_chips_not_a_company(extractor):
+    text = "KT, an early backer of Rebellions, runs its ATOM chips in KT Cloud."
+    ((_, doc),) = extractor.docs([Article(id="t", text=text)])
+    assert "ATOM" not in {m.entity.name for m in doc._.mentions}

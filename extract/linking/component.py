@@ -367,6 +367,13 @@ class EntityLinker:
             start += 1  # "the detection start-up Gem Security": the name is what follows
         if start >= end:
             return None
+        last = span.doc[end - 1]
+        if (
+            last.dep_ == "compound"
+            and last.head.i >= end
+            and last.head.lemma_.lower() in self.lexicon.classes["chip_nouns"]
+        ):
+            return None  # "its ATOM chips", "RNGD accelerators": a chip's name, not a maker's
         quote = start if span.doc[start].is_quote else start - 1
         if (
             quote > 0
