@@ -267,3 +267,20 @@ def test_docstring_examples_hold():
         failures += result.failed
         tried += result.attempted
     assert tried >= 18 and failures == 0
+
+
+def test_a_graph_too_big_to_draw_whole_is_drawn_as_its_most_connected_part(
+    sixty, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("graph.diagrams.write.MAX_STATIC_NODES", 20)
+    path = draw(sixty, None, tmp_path / "alliances.svg")
+    root = ET.parse(path).getroot()
+    ids = {el.get("id") for el in root.iter() if (el.get("id") or "").startswith("org-")}
+    assert 0 < len(ids) <= 20
+
+
+def test_a_chosen_selection_too_big_to_draw_still_says_so(sixty, tmp_path, monkeypatch):
+    monkeypatch.setattr("graph.diagrams.write.MAX_STATIC_NODES", 5)
+    name = sixty["source"].iloc[0]
+    with pytest.raises(DiagramError, match="too many to draw"):
+        draw(sixty, None, tmp_path / "alliances.svg", focus=name, hops=2)

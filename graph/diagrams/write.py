@@ -137,14 +137,20 @@ def draw_all(
     suffixes = {path.suffix.lower() for path in paths}
     scene = None
     if suffixes & {".svg", ".png", ".html"}:
-        limit = MAX_HTML_NODES if ".html" in suffixes else MAX_STATIC_NODES
+        chosen = any(v is not None for v in (focus, bloc, relations))
+        # a whole graph too big for a picture is drawn as its most connected part (`_overview`)
+        limit = MAX_HTML_NODES if ".html" in suffixes or not chosen else MAX_STATIC_NODES
         scene = _scene(edges, blocs, nodes=nodes, title=title, seed=seed, limit=limit, **select)
+    static = scene
+    if suffixes & {".svg", ".png"} and len(scene.names) > MAX_STATIC_NODES:
+        if chosen:
+            _check_size(len(scene.names), MAX_STATIC_NODES)  # the user's selection: say so
+        static = _overview(edges, blocs, scene, nodes=nodes, title=title, seed=seed, **select)
     for path in paths:
         suffix = path.suffix.lower()
         path.parent.mkdir(parents=True, exist_ok=True)
         if suffix in (".svg", ".png"):
-            _check_size(len(scene.names), MAX_STATIC_NODES)
-            fig = _figure(scene)
+            fig = _figure(static)
             metadata = {"Date": None} if suffix == ".svg" else {"Software": "ai-alliances"}
             with mpl.rc_context({"svg.hashsalt": "ai-alliances", "svg.fonttype": "path"}):
                 fig.savefig(
@@ -161,3 +167,15 @@ def draw_all(
             else:
                 nx.write_gexf(D, path)
     return paths
+
+
+def _overview(edges: pd.DataFrame, blocs: Blocs, scene, **options) -> object:
+    """The picture of a graph too big to draw whole: its ``MAX_STATIC_NODES`` most connected
+    organisations (ties broken by name), the subtitle saying how many of how many. The HTML
+    page and the graph files keep every organisation."""
+    ranked = sorted(zip(scene.names, scene.degree, strict=True), key=lambda p: (-p[1], p[0]))
+    kept = {name for name, _ in ranked[:MAX_STATIC_NODES]}
+    inside = edges["source"].isin(kept) & edges["target"].isin(kept)
+    picture = _scene(edges[inside], blocs, limit=MAX_STATIC_NODES, **options)
+    picture.subtitle += f" · the {len(picture.names)} most connected of {len(scene.names)}"
+    return picture
