@@ -100,10 +100,15 @@ def denies(token: Token, status: Mapping[str, Collection[str]]) -> bool:
     return not particles or any(c.dep_ == "prt" and c.lower_ in particles for c in token.children)
 
 
+def _deal_noun(trigger: Token) -> Token:
+    """The noun a claim's word names the deal with: "offer" for "a takeover offer"."""
+    return trigger.head if trigger.dep_ == "compound" else trigger
+
+
 def _offer_rejected(trigger: Token, lexicon: Lexicon) -> bool:
-    """Whether the claim is an offer its target turned down: "rejected a takeover offer",
-    "spurned Meta's bid"."""
-    offer = trigger.head if trigger.dep_ == "compound" else trigger
+    """Whether the claim's deal or offer is the object of a refusal: "rejected a takeover
+    offer", "spurned Meta's bid", "rejected the acquisition" (tried, and over)."""
+    offer = _deal_noun(trigger)
     if offer.pos_ != "NOUN" or offer.dep_ != "dobj":
         return False
     verb = offer.head
@@ -358,7 +363,7 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
     """Return the status of the claim stated at ``trigger``, or None when it is negated or denied;
     an offer ("made a takeover offer for X") is not yet a deal."""
     status = _stated_status(trigger, lexicon, media)
-    offer = trigger.head if trigger.dep_ == "compound" else trigger
+    offer = _deal_noun(trigger)
     if (
         status == "confirmed"
         and offer.pos_ == "NOUN"

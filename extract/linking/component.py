@@ -25,14 +25,14 @@ from .references import _resolve_references
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 
 
+_OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
+
+
 def _name_like(word: str) -> bool:
     """A capitalised word, or letters mixed with digits ("n8n", "1X")."""
     if word.isalpha():
         return word[:1].isupper()
     return word.isalnum() and any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
-
-
-_OTHER_NER_LABELS = {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC", "EVENT"}
 
 
 @Language.factory(

@@ -63,6 +63,12 @@ def _shouting(doc: Doc, i: int) -> bool:
     return len(words) >= 2 and sum(w.isupper() for w in words) >= 0.6 * len(words)
 
 
+# first words of no party's name; "Project GR00T", "Operation Warp" name undertakings
+_NOT_FIRST_WORDS = frozenset(
+    {"series", "the", "its", "their", "this", "our", "project", "operation"}
+)
+
+
 def _plausible_name(name: str, lexicon: Lexicon) -> bool:
     if not name or name in lexicon.not_orgs or len(name) < 2 or len(name) > 60:
         return False
@@ -71,17 +77,7 @@ def _plausible_name(name: str, lexicon: Lexicon) -> bool:
     if not any(ch.isupper() for ch in name) or "\n" in name:
         return False
     words = name.split()
-    # "Project GR00T", "Operation Warp": an undertaking's name, not a party's
-    if len(words) > 6 or words[0].lower() in {
-        "series",
-        "the",
-        "its",
-        "their",
-        "this",
-        "our",
-        "project",
-        "operation",
-    }:
+    if len(words) > 6 or words[0].lower() in _NOT_FIRST_WORDS:
         return False
     if len(words) == 1 and name in lexicon.org_suffixes:
         return False  # "Christ&Company Consulting" cut short: an ending is no name of its own

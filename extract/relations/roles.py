@@ -255,7 +255,7 @@ class RoleRules:
         return list(unique.values())
 
     def _partners_host(self, t: Token, own: set[str]) -> list[Mention]:
-        """Whom partners named without a counterpart partner: the organisation that says so in
+        """The counterpart of partners named without one: the organisation that says so in
         their sentence ("..., Nvidia said"), else the one the article is about."""
         sent = self.sents.of(t.i)
         for token in sent:
@@ -283,10 +283,11 @@ class RoleRules:
             tok
             for key in ("dobj", "prep:of", "prep:for")
             for tok in slots.get(key, ())
-            # "TikTok's operations in the US": the company, in one region; "a bid for Google's
-            # browser": the product, not its maker
+            # a bid for "Google's browser" buys the product, not its maker; but "TikTok's
+            # operations in the US" are the company, in one region (lexicon regional_units)
             if (
-                tok.lemma_.lower() in self.words["unit_nouns"] and tok.lemma_.lower() != "operation"
+                tok.lemma_.lower() in self.words["unit_nouns"]
+                and tok.lemma_.lower() not in self.words["regional_units"]
             )
             or tok.lemma_.lower() in self.words["owned_things"]
         ]
