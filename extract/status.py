@@ -111,11 +111,7 @@ def _offer_rejected(trigger: Token, lexicon: Lexicon) -> bool:
     offer = _deal_noun(trigger)
     if offer.pos_ != "NOUN" or offer.dep_ != "dobj":
         return False
-    verb = offer.head
-    lemma = verb.lemma_.lower()
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    rebuffs = lexicon.status.get("rebuffs", ())
-    return lemma in rebuffs or any(f"{lemma}:{p}" in rebuffs for p in particles)
+    return _refuses(offer.head, lexicon.status)
 
 
 def _said_false(chain: list[Token], status: Mapping[str, Collection[str]]) -> bool:
@@ -259,11 +255,15 @@ def _rebuffed(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
     ):
         return False
+    return _refuses(verb, status)
+
+
+def _refuses(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
+    """Whether a verb is one of refusal (lexicon ``rebuffs``): "rejected", "turned down"."""
+    rebuffs = status.get("rebuffs", ())
     lemma = verb.lemma_.lower()
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    return lemma in status.get("rebuffs", ()) or any(
-        f"{lemma}:{p}" in status.get("rebuffs", ()) for p in particles
-    )
+    return lemma in rebuffs or any(f"{lemma}:{p}" in rebuffs for p in particles)
 
 
 def ending_verb(verb: Token, status: Mapping[str, Collection[str]]) -> bool:

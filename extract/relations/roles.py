@@ -259,7 +259,7 @@ class RoleRules:
         their sentence ("..., Nvidia said"), else the one the article is about."""
         sent = self.sents.of(t.i)
         for token in sent:
-            if token.lemma_.lower() != "say" or token.i < t.i:
+            if token.lemma_.lower() not in self.words["saying_verbs"] or token.i < t.i:
                 continue
             sayers = [
                 self.index[c.i] for c in token.children if c.dep_ in SUBJ and c.i in self.index
