@@ -2569,3 +2569,8 @@ def test_a_name_before_a_chip_noun_is_the_chips_not_a_company(extractor):
     text = "KT, an early backer of Rebellions, runs its ATOM chips in KT Cloud."
     ((_, doc),) = extractor.docs([Article(id="t", text=text)])
     assert "ATOM" not in {m.entity.name for m in doc._.mentions}
+
+
+def test_chips_included_in_a_cloud_are_supplied_by_their_maker(extractor):
+    text = "Mistral AI will use Google Cloud's infrastructure, including Tensor Processing Units."
+    assert ("Google", "SUPPLIES_CHIPS", "Mistral AI") in triples(extractor, text)

@@ -131,6 +131,17 @@ class ResourceRules:
             owners = self._noun_owners(token)
             if not owners and ownerless is not None and kind in {"chips", "cloud"}:
                 ownerless.append(kind)
+            # "Google Cloud's infrastructure, including TPUs": the examples are resources too
+            queue.extend(
+                g
+                for p in token.children
+                if p.dep_ == "prep"
+                and (
+                    p.lower_ in {"including", "like"} or any(s.lower_ == "such" for s in p.children)
+                )
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
             if kind == "chips":
                 # "trains on Nvidia chips in data centres run by Fluidstack": their cloud too
                 queue.extend(
