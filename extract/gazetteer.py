@@ -6,7 +6,8 @@ The data lives in ``data/gazetteer.jsonl``, one entity a line::
      "owner": "Amazon", "rollup": false, "hq": null, "descriptors": []}
 
 ``type`` is ORG, CLOUD, CHIP, MODEL, SERVICE or MEDIA (publications: never a party). ``roles``
-come from bigtech, lab, chipmaker, cloud, investor, enterprise (organisations) and platform (a
+come from bigtech, lab, chipmaker, cloud, investor, enterprise, hardware (makers of servers built
+around others' chips: Dell, Supermicro) for organisations, and platform (a
 service that offers other makers' models: Amazon Bedrock, Vertex AI) and drive the type
 constraints of the relations. ``rollup`` marks venture arms and units whose claims belong to
 their owner (GV -> Google). Each entity's ``id`` is the slug of its name: the EntityRuler pattern
@@ -30,7 +31,7 @@ __all__ = ["ENTITY_TYPES", "ROLES", "Entity", "Gazetteer", "load_gazetteer", "sl
 
 ENTITY_TYPES = ("ORG", "CLOUD", "CHIP", "MODEL", "SERVICE", "MEDIA")
 PRODUCT_TYPES = ("CLOUD", "CHIP", "MODEL", "SERVICE")
-ROLES = ("bigtech", "lab", "chipmaker", "cloud", "investor", "enterprise", "platform")
+ROLES = ("bigtech", "lab", "chipmaker", "cloud", "investor", "enterprise", "hardware", "platform")
 
 
 def slugify(name: str) -> str:

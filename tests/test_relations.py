@@ -2574,3 +2574,8 @@ def test_a_name_before_a_chip_noun_is_the_chips_not_a_company(extractor):
 def test_chips_included_in_a_cloud_are_supplied_by_their_maker(extractor):
     text = "Mistral AI will use Google Cloud's infrastructure, including Tensor Processing Units."
     assert ("Google", "SUPPLIES_CHIPS", "Mistral AI") in triples(extractor, text)
+
+
+def test_chips_bought_from_a_server_maker_are_supplied_by_it(extractor):
+    text = "IREN is buying the GPUs and related equipment from Dell for about $5.8 billion."
+    assert ("Dell", "SUPPLIES_CHIPS", "IREN") in triples(extractor, text)

@@ -261,6 +261,7 @@ class DocContext(
         if relation == "SUPPLIES_CHIPS" and not (
             left.entity.type == "CHIP"
             or self.gaz.has_role(subject, "chipmaker")
+            or self.gaz.has_role(subject, "hardware")  # servers sold with their GPUs
             or not subject.known
         ):
             return None

@@ -240,6 +240,8 @@ class SupplyRules:
                 for k in dict.fromkeys(ownerless):
                     if self.gaz.has_role(party, role[k]) or not p.entity.known:
                         resources.append((p, k))
+                    elif k == "chips" and self.gaz.has_role(party, "hardware"):
+                        resources.append((p, k))  # "buys the GPUs from Dell": in its servers
                     elif k == "chips" and self.gaz.has_role(party, "cloud"):
                         resources.append((p, "cloud"))  # "rents GPUs from Lambda": Lambda's cloud
         if (
