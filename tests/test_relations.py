@@ -2579,3 +2579,14 @@ def test_chips_included_in_a_cloud_are_supplied_by_their_maker(extractor):
 def test_chips_bought_from_a_server_maker_are_supplied_by_it(extractor):
     text = "IREN is buying the GPUs and related equipment from Dell for about $5.8 billion."
     assert ("Dell", "SUPPLIES_CHIPS", "IREN") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thoma Bravo agreed to take Darktrace private for $5.3 billion.",
+        "Darktrace was taken private by Thoma Bravo in a $5.3 billion deal.",
+    ],
+)
+def test_taking_a_company_private_acquires_it(extractor, text):
+    assert ("Thoma Bravo", "ACQUIRES", "Darktrace") in triples(extractor, text)

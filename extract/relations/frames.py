@@ -36,7 +36,8 @@ class FrameRules:
     def _apply(self, frame: Frame, t: Token, sent: Span) -> Iterable[Claim]:
         particle = frame.particles.get(t.lemma_.lower())
         if particle and not any(
-            c.lower_ == particle and c.dep_ in {"prt", "dobj", "advmod", "prep"} for c in t.children
+            c.lower_ == particle and c.dep_ in {"prt", "dobj", "advmod", "prep", "oprd"}
+            for c in t.children
         ):
             return []
         if not particle and t.pos_ == "VERB" and self._idiom(t):
