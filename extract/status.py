@@ -8,7 +8,7 @@ the scope of the main clause's cues: they are background, stated as fact.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from spacy.tokens import Token
 
@@ -89,9 +89,19 @@ def infinitival(token: Token) -> bool:
     )
 
 
+def _stems(word: str) -> Iterator[str]:
+    """The base forms a regular verb form may have: "denies" -> "deny", "dismissed" -> "dismiss"."""
+    for ending, base in (("ies", "y"), ("ied", "y"), ("es", ""), ("ed", ""), ("s", ""), ("d", "")):
+        if word.endswith(ending):
+            yield word.removesuffix(ending) + base
+
+
 def denies(token: Token, status: Mapping[str, Collection[str]]) -> bool:
     """A word of denial: "denied", "false"; "ruled" only with "out"."""
     lemma = token.lemma_.lower()
+    if token.pos_ == "AUX" and lemma == token.lower_:
+        # a headline's "Nvidia denies report ...": tagged an auxiliary, the verb keeps its ending
+        lemma = next((f for f in _stems(lemma) if f in status["denial"]), lemma)
     if lemma not in status["denial"] and token.lower_ not in status["denial"]:
         return False
     particles = {
@@ -405,7 +415,15 @@ def _stated_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = No
     if _offer_rejected(trigger, lexicon):
         return "ended"  # "FuriosaAI rejected a takeover offer from Meta": tried, and over
     denying = {t.lemma_.lower() for t in cues if denies(t, status)}
-    if denying and {t.lemma_.lower() for t in chain[1:] if denies(t, status)}:
+    if (
+        denying
+        and any(
+            denies(t, status)
+            # a headline's "Nvidia denies report it plans ...": the tagger makes "denies" an auxiliary
+            or any(c.dep_ == "aux" and denies(c, status) for c in t.children)
+            for t in chain[1:]
+        )
+    ):
         return None
     if _said_false(chain, status):
         return None  # "the reports of an Alibaba investment in DeepSeek were false"

@@ -140,3 +140,8 @@ def test_reports_of_a_deal_called_false_state_no_tie(extractor):
     )
     found = extractor.extract_article(Article(id="t", text=text))
     assert not any(t["relation"] == "INVESTS_IN" for t in found)
+
+
+def test_a_headline_denial_the_tagger_reads_as_an_auxiliary_drops_the_claim(extractor):
+    text = "Nvidia denies report it plans to buy Arm again"
+    assert statuses(extractor, text, "Nvidia", "Arm") == set()
