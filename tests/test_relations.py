@@ -2590,3 +2590,8 @@ def test_chips_bought_from_a_server_maker_are_supplied_by_it(extractor):
 )
 def test_taking_a_company_private_acquires_it(extractor, text):
     assert ("Thoma Bravo", "ACQUIRES", "Darktrace") in triples(extractor, text)
+
+
+def test_a_headline_names_its_subjects_with_a_comma(extractor):
+    text = "Oracle, OpenAI agree $300 billion compute contract"
+    assert ("Oracle", "PROVIDES_CLOUD", "OpenAI") in triples(extractor, text)

@@ -121,3 +121,17 @@ def coordinated_attr(t: Token) -> Token | None:
     return next(
         (c for c in t.head.children if c.dep_ == "attr" and c.i < t.i and c.pos_ == "NOUN"), None
     )
+
+
+def headline_subject(token: Token) -> bool:
+    """Whether a name the parser hung on the verb is the first of a headline's subjects: "Oracle,
+    OpenAI agree $300 billion compute contract" ("Oracle" as a noun-phrase adverbial)."""
+    doc = token.doc
+    return (
+        token.dep_ == "npadvmod"
+        and token.pos_ == "PROPN"
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].text == ","
+        and doc[token.i + 2].dep_ == "nsubj"
+        and doc[token.i + 2].head.i == token.head.i
+    )

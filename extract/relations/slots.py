@@ -17,6 +17,7 @@ from .common import (
     RELATIVE,
     SUBJ,
     coordinated_attr,
+    headline_subject,
 )
 
 
@@ -414,6 +415,8 @@ class SlotRules:
                         slots["prep:" + g.lower_].extend(x for x in g.children if x.dep_ == "pobj")
         elif dep == "nsubjpass" or (dep == "nsubj" and passive and t.dep_ in {"acl", "amod"}):
             slots["dobj"].append(child)
+        elif headline_subject(child):
+            slots["nsubj"].append(child)
         elif dep in ARG_DEPS:
             named_modifier = dep in {"nummod", "amod"} and child.i in self.index
             slots["compound" if named_modifier or dep == "nummod" else dep].append(child)

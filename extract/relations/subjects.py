@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..status import infinitival
-from .common import RELATIVE, SUBJ
+from .common import RELATIVE, SUBJ, headline_subject
 
 
 class SubjectRules:
@@ -109,7 +109,7 @@ class SubjectRules:
         return [
             verb.head if s.lower_ in RELATIVE and verb.dep_ == "relcl" else s
             for s in verb.children
-            if s.dep_ in SUBJ
+            if s.dep_ in SUBJ or headline_subject(s)
         ]
 
     def _label(self, verb: Token) -> list[Token]:
