@@ -2595,3 +2595,23 @@ def test_taking_a_company_private_acquires_it(extractor, text):
 def test_a_headline_names_its_subjects_with_a_comma(extractor):
     text = "Oracle, OpenAI agree $300 billion compute contract"
     assert ("Oracle", "PROVIDES_CLOUD", "OpenAI") in triples(extractor, text)
+
+
+def test_chips_available_on_a_cloud_are_supplied_to_it(extractor):
+    text = "AMD's MI300X GPUs are available through Oracle Cloud Infrastructure."
+    assert triples(extractor, text) >= {("AMD", "SUPPLIES_CHIPS", "Oracle")}
+
+
+def test_a_model_available_on_a_cloud_is_no_chip_supply(extractor):
+    text = "Claude models are available on Amazon Bedrock."
+    assert not any(t[1] == "SUPPLIES_CHIPS" for t in triples(extractor, text))
+
+
+def test_chips_that_power_a_project_for_a_lab_are_supplied_to_the_lab(extractor):
+    text = "Amazon's Trainium2 chips will power Project Rainier for Anthropic."
+    assert ("Amazon", "SUPPLIES_CHIPS", "Anthropic") in triples(extractor, text)
+
+
+def test_chips_a_company_s_machine_houses_are_supplied_to_the_company(extractor):
+    text = "xAI's Colossus cluster in Memphis houses 200,000 Nvidia GPUs."
+    assert ("Nvidia", "SUPPLIES_CHIPS", "xAI") in triples(extractor, text)

@@ -34,6 +34,8 @@ class SlotRules:
         )
         for child in t.children:
             self._add_child(slots, child, passive, t)
+        if t.pos_ == "ADJ" and t.dep_ == "acomp":
+            slots["head:nsubj"].extend(self._own_subjects(t.head))  # "GPUs are [available]"
         # "X is to be acquired by Y", "X is expected to be made by Y": the raised subject
         raised = passive and t.dep_ == "xcomp" and "dobj" not in slots
         if raised and (held := [c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}]):

@@ -141,6 +141,9 @@ class SupplyRules:
             for r, k in [(r, k) for r, k in resources if self.gaz.party(r.entity)[0].id in own]:
                 resources.remove((r, k))
                 ownerless.append(k)
+        if frame.id == "use.verb" and not customers:
+            # "xAI's Colossus cluster houses 200,000 Nvidia GPUs": the machine's owner
+            customers = self._owners_of_things(slots, "nsubj")
         if frame.id == "power.verb" and not customers:
             # "xAI's Colossus supercomputer is powered by Nvidia GPUs": the machine's owner
             customers = self._owners_of_things(slots, "dobj")
