@@ -455,6 +455,13 @@ def _stated_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = No
         return "ended"
     if _holder_exits(trigger, lexicon):
         return "ended"
+    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    if (
+        trigger.tag_ == "VBN"
+        and "have" in auxiliaries
+        and auxiliaries & status["unrealised_modals"]
+    ):
+        return "ended"  # "the deal, under which Microsoft would have bought Activision"
     if any(
         t.lower_ in status.get("ended_adverbs", ()) and t.dep_ == "advmod" and t.head.tag_ == "VBD"
         for t in cues

@@ -156,6 +156,8 @@ def test_an_also_invested_continues_the_round_across_a_paragraph(extractor):
         ("Amazon has invested in Anthropic, according to Bloomberg.", "reported"),
         ("Microsoft ended its partnership with OpenAI.", "ended"),
         ("SoftBank sold its stake in Nvidia.", "ended"),
+        ("Nvidia's attempt to buy Arm failed amid regulatory opposition.", "ended"),
+        ("The deal, under which Nvidia would have bought Arm, collapsed.", "ended"),
         ("Amazon invested in Anthropic.", "confirmed"),
     ],
 )
