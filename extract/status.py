@@ -243,6 +243,8 @@ def _talks_ended(chain: list[Token], lexicon: Lexicon) -> bool:
     trigger = chain[0]
     if trigger.lemma_.lower() not in deals:
         return False
+    if trigger.dep_ in {"dobj", "nsubjpass"} and ending_verb(trigger.head, lexicon.status):
+        return True  # "regulators blocked Nvidia's acquisition of Arm"
     if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() == "be":
         # "the takeover agreed in July is dead"
         predicates = lexicon.status.get("ended_predicates", ())

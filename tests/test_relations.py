@@ -158,6 +158,7 @@ def test_an_also_invested_continues_the_round_across_a_paragraph(extractor):
         ("SoftBank sold its stake in Nvidia.", "ended"),
         ("Nvidia's attempt to buy Arm failed amid regulatory opposition.", "ended"),
         ("The deal, under which Nvidia would have bought Arm, collapsed.", "ended"),
+        ("Regulators blocked Nvidia's acquisition of Arm.", "ended"),
         ("Amazon invested in Anthropic.", "confirmed"),
     ],
 )
@@ -2617,3 +2618,8 @@ def test_chips_that_power_a_project_for_a_lab_are_supplied_to_the_lab(extractor)
 def test_chips_a_company_s_machine_houses_are_supplied_to_the_company(extractor):
     text = "xAI's Colossus cluster in Memphis houses 200,000 Nvidia GPUs."
     assert ("Nvidia", "SUPPLIES_CHIPS", "xAI") in triples(extractor, text)
+
+
+def test_a_progressive_the_tagger_read_as_a_noun_still_states_the_tie(extractor):
+    text = "Inflection AI is no longer training models on Microsoft Azure."
+    assert only(extractor, text)["status"] == "ended"

@@ -152,6 +152,7 @@ class DocContext(
                     and token.lower_.endswith("s")
                     and token.i - 1 in self.index
                 )
+                or (pos == "NOUN" and token.lower_.endswith("ing"))
             ):
                 # no frame's word, no preposition of offering, no verb misread as noun (the
                 # quick form of _misread_verb's first test: keep the two in step)
@@ -171,6 +172,9 @@ class DocContext(
             if misread is not None:
                 lemma, pos = misread, "VERB"
                 self._linear[token.i] = self._linear_slots(token)
+            elif progressive := self._misread_progressive(token):
+                lemma, pos = progressive[0], "VERB"
+                self._linear[token.i] = self._linear_slots(token, progressive[1])
             if pos == "ADP" and token.lower_ in platform_prepositions:
                 lemma, pos = "available", "ADJ"  # "through Amazon Bedrock": a way of offering
                 if not any(

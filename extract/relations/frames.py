@@ -147,6 +147,25 @@ class FrameRules:
             )
         return self._idioms[verb.i]
 
+    def _misread_progressive(self, token: Token) -> tuple[str, Token] | None:
+        """(verb lemma, subject) of a progressive the tagger took for a noun: "Inflection AI is
+        no longer [training] models on Azure" (parsed as "training models", the attribute)."""
+        word = token.lower_
+        if token.pos_ != "NOUN" or token.dep_ != "compound" or not word.endswith("ing"):
+            return None
+        i = token.i - 1
+        while i >= 0 and token.doc[i].dep_ in {"advmod", "neg"}:
+            i -= 1  # "no longer", "now", "not"
+        be = token.doc[i] if i >= 0 else None
+        if be is None or be.lemma_ != "be" or token.head.head.i != be.i:
+            return None
+        subjects = [c for c in be.children if c.dep_ == "nsubj" and c.i in self.index]
+        stem = word[:-3]
+        for lemma in (stem, stem + "e", stem[:-1]):  # "training", "using", "running"
+            if subjects and lemma in self._verb_lemmas:
+                return lemma, subjects[0]
+        return None
+
     def _misread_verb(self, token: Token) -> str | None:
         """The verb lemma of a verb the tagger took for a noun: "Lambda [rents] Nvidia GPUs".
 
