@@ -167,7 +167,14 @@ def _own_clause(
     tokens = [trigger]
     current = trigger
     while current.head.i != current.i and (
-        current.dep_ not in _CLAUSE_EDGES or infinitival(current)
+        current.dep_ not in _CLAUSE_EDGES
+        or infinitival(current)
+        # "has not signed a deal [to rent] TPUs": the parser may hang the deal's infinitive
+        # on the verb; what was not done was not done for a purpose either
+        or (
+            current.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        )
     ):
         if current.pos_ in {"NOUN", "PROPN"} and (
             (current.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in current.head.children))

@@ -145,3 +145,13 @@ def test_reports_of_a_deal_called_false_state_no_tie(extractor):
 def test_a_headline_denial_the_tagger_reads_as_an_auxiliary_drops_the_claim(extractor):
     text = "Nvidia denies report it plans to buy Arm again"
     assert statuses(extractor, text, "Nvidia", "Arm") == set()
+
+
+def test_reports_called_wrong_state_no_tie(extractor):
+    text = "The reports that Microsoft would buy TikTok were wrong, the company said."
+    assert statuses(extractor, text, "Microsoft", "TikTok") == set()
+
+
+def test_a_deal_not_signed_states_no_tie_for_its_purpose(extractor):
+    text = "Meta has not signed a deal to rent Google's TPUs."
+    assert statuses(extractor, text, "Google", "Meta") == set()
