@@ -51,6 +51,8 @@ class Lexicon:
     not_orgs: frozenset[str]
     org_cue_nouns: frozenset[str]
     org_suffixes: frozenset[str]
+    public_body_words: frozenset[str] = frozenset()
+    public_body_exceptions: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
     words: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -135,6 +137,8 @@ def _load_lexicon(path: str | None) -> Lexicon:
         not_orgs=frozenset(data["parties"]["not_orgs"]),
         org_cue_nouns=frozenset(data["parties"]["org_cue_nouns"]),
         org_suffixes=frozenset(data["parties"]["org_suffixes"]),
+        public_body_words=frozenset(data["parties"].get("public_body_words", ())),
+        public_body_exceptions=tuple(data["parties"].get("public_body_exceptions", ())),
         places=frozenset(data["parties"].get("places", ())),
         person_titles=frozenset(data["parties"].get("person_titles", ())),
         words={key: frozenset(value) for key, value in words.items()},

@@ -379,3 +379,17 @@ def test_a_based_description_can_name_a_company_no_list_knows(extractor):
         "runs its products on Amazon Web Services, and an outage at AWS could disrupt service."
     )
     assert ("Amazon", "Figma") in pairs(extractor, text, "PROVIDES_CLOUD")
+
+
+@pytest.mark.parametrize(
+    "body", ["US Securities and Exchange Commission", "Japan Fair Trade Commission"]
+)
+def test_a_regulator_named_in_full_is_no_party(extractor, body):
+    text = f"The deal needs the approval of the {body}, Moveworks said."
+    ((_, doc),) = extractor.docs([Article(id="t", text=text, published="2025-06-11")])
+    assert body not in {m.entity.name for m in doc._.mentions}
+
+
+def test_an_investing_authority_is_still_a_party(extractor):
+    text = "Anthropic raised money from the Qatar Investment Authority."
+    assert ("Qatar Investment Authority", "Anthropic") in pairs(extractor, text, "INVESTS_IN")

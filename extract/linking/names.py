@@ -79,6 +79,10 @@ def _plausible_name(name: str, lexicon: Lexicon) -> bool:
     words = name.split()
     if len(words) > 6 or words[0].lower() in _NOT_FIRST_WORDS:
         return False
+    if lexicon.public_body_words.intersection(words) and not any(
+        e in name for e in lexicon.public_body_exceptions
+    ):
+        return False  # "US Securities and Exchange Commission": a regulator
     if len(words) == 1 and name in lexicon.org_suffixes:
         return False  # "Christ&Company Consulting" cut short: an ending is no name of its own
     return not re.fullmatch(r"[\d\W]+", name)
