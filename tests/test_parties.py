@@ -393,3 +393,13 @@ def test_a_regulator_named_in_full_is_no_party(extractor, body):
 def test_an_investing_authority_is_still_a_party(extractor):
     text = "Anthropic raised money from the Qatar Investment Authority."
     assert ("Qatar Investment Authority", "Anthropic") in pairs(extractor, text, "INVESTS_IN")
+
+
+def test_a_name_followed_by_based_in_is_a_company_throughout(extractor):
+    text = (
+        "ServiceNow agreed to acquire Moveworks for $2.85 billion. Moveworks, based in Mountain "
+        "View, California, sells AI assistants."
+    )
+    ((_, doc),) = extractor.docs([Article(id="t", text=text, published="2025-03-11")])
+    linked = [m for m in doc._.mentions if m.entity.name == "Moveworks"]
+    assert len(linked) == 2

@@ -2623,3 +2623,12 @@ def test_chips_a_company_s_machine_houses_are_supplied_to_the_company(extractor)
 def test_a_progressive_the_tagger_read_as_a_noun_still_states_the_tie(extractor):
     text = "Inflection AI is no longer training models on Microsoft Azure."
     assert only(extractor, text)["status"] == "ended"
+
+
+def test_a_round_that_valued_a_company_is_that_company_s(extractor):
+    text = (
+        "ServiceNow will buy Moveworks, the start-up based in Mountain View. Tiger Global led a "
+        "$200 million round in 2021 that valued the start-up at $2.1 billion."
+    )
+    invests = {(t[0], t[2]) for t in triples(extractor, text) if t[1] == "INVESTS_IN"}
+    assert invests == {("Tiger Global", "Moveworks")}

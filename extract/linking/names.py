@@ -166,6 +166,8 @@ def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
             child.lemma_.lower() in cues and child.dep_ in {"compound", "appos"}
             for child in token.children
         ) or (token.dep_ == "appos" and token.head.lemma_.lower() in cues)
+        if not cue and token.ent_type_ != "PERSON":
+            cue = _based_after(token)  # "Moveworks, based in Mountain View, California, sells"
         if not cue:
             continue
         start = name_start(token)
@@ -173,6 +175,18 @@ def _cued_names(doc: Doc, taken: set[int], lexicon: Lexicon) -> list[Span]:
             continue
         spans.append(doc[start : token.i + 1])
     return spans
+
+
+def _based_after(token: Token) -> bool:
+    """Whether a name goes on ", based in" or ", headquartered in": a company's seat."""
+    doc = token.doc
+    i = token.i + 1
+    return (
+        i + 2 < len(doc)
+        and doc[i].text == ","
+        and doc[i + 1].lower_ in {"based", "headquartered"}
+        and doc[i + 2].lower_ == "in"
+    )
 
 
 # -- references ----------------------------------------------------------------------------------

@@ -231,6 +231,19 @@ class InvestRules:
             if owners:
                 self._remember_round(token, owners)
                 return owners
+        # "a round that valued the start-up at $2.1 billion", "a round valuing X at $N"
+        valued = [
+            m
+            for c in token.children
+            if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in self.words["valuation_words"]
+            for o in c.children
+            if o.dep_ == "dobj"
+            for m in self._mentions_of(o, depth=1)
+            if m.entity.type == "ORG" and m.source != "pronoun"  # "valued it": whose, unsure
+        ]
+        if valued:
+            self._remember_round(token, valued)
+            return valued
         if definite(token):
             # "the round", "the Series C": told before, maybe a paragraph up; told again here
             owners = self._last_round(token, sentences=6, same_paragraph=False)
