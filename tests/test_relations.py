@@ -2632,3 +2632,14 @@ def test_a_round_that_valued_a_company_is_that_company_s(extractor):
     )
     invests = {(t[0], t[2]) for t in triples(extractor, text) if t[1] == "INVESTS_IN"}
     assert invests == {("Tiger Global", "Moveworks")}
+
+
+def test_the_gpu_cloud_refers_to_the_neocloud_not_a_big_tech_cloud(extractor):
+    text = (
+        "Analyst note: CoreWeave (CRWV) - backlog keeps climbing. The GPU cloud added a $14.2 "
+        "billion agreement with Meta and expanded its contracts with Google. Nvidia remains its "
+        "main supplier."
+    )
+    found = triples(extractor, text)
+    assert ("CoreWeave", "PROVIDES_CLOUD", "Meta") in found
+    assert ("Nvidia", "SUPPLIES_CHIPS", "CoreWeave") in found
