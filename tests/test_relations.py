@@ -2643,3 +2643,14 @@ def test_the_gpu_cloud_refers_to_the_neocloud_not_a_big_tech_cloud(extractor):
     found = triples(extractor, text)
     assert ("CoreWeave", "PROVIDES_CLOUD", "Meta") in found
     assert ("Nvidia", "SUPPLIES_CHIPS", "CoreWeave") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Jensen Huang said Nvidia would invest $5 billion in Intel.", "confirmed"),
+        ("Analyst Dan Ives said Nvidia would invest $5 billion in Intel.", "reported"),
+    ],
+)
+def test_a_company_s_people_state_what_an_analyst_only_reports(extractor, text, status):
+    assert only(extractor, text)["status"] == status

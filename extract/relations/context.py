@@ -79,9 +79,16 @@ class DocContext(
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 self.index.setdefault(i, mention)
+        # who reports rather than states: publications, and persons introduced as analysts or
+        # the like ("analyst Dan Ives said"); a company's own people speak for it
         self.media = {
             i for m in mentions if m.entity.type == "MEDIA" for i in range(m.start, m.end)
-        } | {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        } | {
+            t.i
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and _introduced_as(ent, extractor.lexicon.words["reporters"])
+            for t in ent
+        }
         self._linker = extractor.linker
         self.title_orgs = _title_orgs(doc._.title, self.gaz)
         # read once: every sentence scan asks each word for these
@@ -374,3 +381,17 @@ def _title_orgs(title: str | None, gazetteer) -> list[str]:
         else:
             i += 1
     return found
+
+
+def _introduced_as(person: Span, nouns: frozenset[str]) -> bool:
+    """Whether a person's name comes with one of ``nouns``: "analyst Dan Ives", "Dan Ives, an
+    analyst at Wedbush"."""
+    root = person.root
+    near = [c for c in root.children if c.dep_ in {"compound", "appos", "amod"}]
+    if root.dep_ in {"appos", "compound"}:
+        near.append(root.head)
+    if person.start > 0:
+        near.append(person.doc[person.start - 1])
+    return any(
+        t.lemma_.lower() in nouns for t in near if t.i not in range(person.start, person.end)
+    )
