@@ -2654,3 +2654,8 @@ def test_the_gpu_cloud_refers_to_the_neocloud_not_a_big_tech_cloud(extractor):
 )
 def test_a_company_s_people_state_what_an_analyst_only_reports(extractor, text, status):
     assert only(extractor, text)["status"] == status
+
+
+def test_a_supplier_which_is_also_a_shareholder_invests_in_its_customer(extractor):
+    text = "Nebius buys most of its chips from Nvidia, which is also a shareholder."
+    assert ("Nvidia", "INVESTS_IN", "Nebius") in triples(extractor, text)

@@ -439,6 +439,20 @@ class RoleRules:
                 # "CoreWeave, Crusoe and Lambda are among the launch partners, ..., Nvidia said":
                 # partners of the one who says so, else of the article's subject
                 objects = self._partners_host(t, {m.entity.id for m in subjects})
+            elif (
+                frame.id == "investor.noun"
+                and t.dep_ == "attr"
+                and t.head.dep_ == "relcl"
+                and (
+                    found := [
+                        m
+                        for m in self._nearest_subject(t.head.head)
+                        if m.entity.id not in {s.entity.id for s in subjects}
+                    ]
+                )
+            ):
+                # "Nebius buys its chips from Nvidia, which is also a shareholder": of Nebius
+                objects = found
             elif t.lemma_.lower() in self.words["round_roles"] and t.dep_ != "appos":
                 # "Other participants included A and B.": the round, maybe a paragraph up; not
                 # "DigitalBridge, the infrastructure investor": what it is, not what it did
