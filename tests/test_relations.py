@@ -2659,3 +2659,14 @@ def test_a_company_s_people_state_what_an_analyst_only_reports(extractor, text, 
 def test_a_supplier_which_is_also_a_shareholder_invests_in_its_customer(extractor):
     text = "Nebius buys most of its chips from Nvidia, which is also a shareholder."
     assert ("Nvidia", "INVESTS_IN", "Nebius") in triples(extractor, text)
+
+
+def test_co_signers_of_supply_deals_sell_to_the_other_side_not_to_each_other(extractor):
+    text = "Samsung and SK Hynix signed memory supply deals with OpenAI."
+    chips = {(t[0], t[2]) for t in triples(extractor, text) if t[1] == "SUPPLIES_CHIPS"}
+    assert chips == {("Samsung", "OpenAI"), ("SK Hynix", "OpenAI")}
+
+
+def test_a_contract_won_from_a_customer_is_no_investment(extractor):
+    text = "Oracle bags $30bn cloud contract from OpenAI"
+    assert not any(t[1] == "INVESTS_IN" for t in triples(extractor, text))

@@ -80,6 +80,11 @@ class FrameRules:
             for w in through_amounts(objects, self.money)
         ):
             return False  # "took on $5.25 billion of debt from a bank group": lenders, not backers
+        if frame.relation == "INVESTS_IN" and any(
+            w.lemma_.lower() in self.words["contract_nouns"]
+            for w in through_amounts(slots.get("dobj", ()), self.money)
+        ):
+            return False  # "Oracle bags a $30bn cloud contract from OpenAI": a sale
         equity = any(
             c.dep_ in {"compound", "amod"} and c.lemma_.lower() in self.words["equity_modifiers"]
             for c in t.children

@@ -398,6 +398,12 @@ class SupplyRules:
             if others and all(m.start in with_side for m in suppliers):
                 # "OpenAI signed cloud contracts with Oracle, Amazon and CoreWeave": one side
                 return [(s, c, kind, extra) for s in suppliers for c in others]
+            signers = {m.start for m in self._resolve(["head:nsubj"], t, slots)}
+            across = [m for m in parties if m.start not in signers and m not in suppliers]
+            if across and all(m.start in signers for m in suppliers):
+                # "Samsung and SK Hynix signed memory deals with OpenAI": the signers sell, to
+                # the other side, not to each other
+                return [(s, c, kind, extra) for s in suppliers for c in across]
         specialists = [
             m for m in suppliers if self.gaz.party(m.entity)[0].roles <= {role, "investor"}
         ]
