@@ -2670,3 +2670,18 @@ def test_co_signers_of_supply_deals_sell_to_the_other_side_not_to_each_other(ext
 def test_a_contract_won_from_a_customer_is_no_investment(extractor):
     text = "Oracle bags $30bn cloud contract from OpenAI"
     assert not any(t[1] == "INVESTS_IN" for t in triples(extractor, text))
+
+
+def test_a_company_folded_into_another_is_acquired_by_it(extractor):
+    text = "Elon Musk has folded X, the social network, into his start-up xAI."
+    assert ("xAI", "ACQUIRES", "X") in triples(extractor, text)
+
+
+def test_taking_on_a_rival_states_no_tie_with_it(extractor):
+    text = "Arm is taking on Nvidia with a chip for Meta."
+    assert not any("Nvidia" in (t[0], t[2]) for t in triples(extractor, text))
+
+
+def test_upping_a_stake_invests(extractor):
+    text = "Microsoft ups stake in G42 with $1.5bn deal"
+    assert ("Microsoft", "INVESTS_IN", "G42") in triples(extractor, text)

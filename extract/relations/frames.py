@@ -147,8 +147,12 @@ class FrameRules:
             lemma = self.lemmas[verb.i]
             particles = {f.particles.get(lemma) for f in self.lex.frames_for(lemma, "VERB")}
             particles.discard(None)
-            self._idioms[verb.i] = bool(particles) and any(
-                c.lower_ in particles for c in verb.children
+            self._idioms[verb.i] = (
+                bool(particles) and any(c.lower_ in particles for c in verb.children)
+            ) or any(  # "Arm takes on Nvidia": a rival, not a purchase or a supply
+                f"{lemma}:{c.lower_}" in self.words["rivalry_idioms"]
+                for c in verb.children
+                if c.dep_ in {"prt", "prep"} and c.i == verb.i + 1
             )
         return self._idioms[verb.i]
 
