@@ -170,8 +170,8 @@ class FrameRules:
             return None
         subjects = [c for c in be.children if c.dep_ == "nsubj" and c.i in self.index]
         stem = word[:-3]
-        for lemma in (stem, stem + "e", stem[:-1]):  # "training", "using", "running"
-            if subjects and lemma in self._verb_lemmas:
+        for lemma in (stem, stem + "e", stem[:-1]) if subjects else ():  # "training", "using"
+            if lemma in self._verb_lemmas:
                 return lemma, subjects[0]
         return None
 
