@@ -12,15 +12,14 @@ from collections.abc import Collection, Iterator, Mapping
 
 from spacy.tokens import Token
 
+from .endings import deal_noun, holder_exits, offer_rejected, talks_ended
 from .lexicon import Lexicon
 
 __all__ = [
     "BARRIERS",
     "claim_status",
     "denies",
-    "ending_verb",
     "infinitival",
-    "is_definite",
     "scope",
 ]
 
@@ -108,20 +107,6 @@ def denies(token: Token, status: Mapping[str, Collection[str]]) -> bool:
         p for verb, _, p in (x.partition(":") for x in status["denial_particles"]) if verb == lemma
     }
     return not particles or any(c.dep_ == "prt" and c.lower_ in particles for c in token.children)
-
-
-def _deal_noun(trigger: Token) -> Token:
-    """The noun a claim's word names the deal with: "offer" for "a takeover offer"."""
-    return trigger.head if trigger.dep_ == "compound" else trigger
-
-
-def _offer_rejected(trigger: Token, lexicon: Lexicon) -> bool:
-    """Whether the claim's deal or offer is the object of a refusal: "rejected a takeover
-    offer", "spurned Meta's bid", "rejected the acquisition" (tried, and over)."""
-    offer = _deal_noun(trigger)
-    if offer.pos_ != "NOUN" or offer.dep_ != "dobj":
-        return False
-    return _refuses(offer.head, lexicon.status)
 
 
 def _said_false(chain: list[Token], status: Mapping[str, Collection[str]]) -> bool:
@@ -234,109 +219,6 @@ def _cues(chain: list[Token]) -> list[Token]:
     return sorted(cues, key=lambda t: t.i)
 
 
-def _talks_ended(chain: list[Token], lexicon: Lexicon) -> bool:
-    """ "X held talks to buy Y, but [the discussions ended] without a deal", "agreed to buy Arm,
-    but [the companies abandoned the deal]", "but shareholders [voted the deal down]", "saw a sale
-    of Arm to Nvidia [collapse]": a clause joined to the claim's says its talks or its deal are
-    over."""
-    deals = lexicon.words["talk_words"] | lexicon.words["deal_words"]
-    for token in chain:
-        for clause in token.children:
-            if clause.dep_ == "conj" and (
-                _ends_deal(clause, deals, lexicon.status) or _rebuffed(clause, lexicon.status)
-            ):
-                return True
-    # "saw [the sale] collapse": the parser hangs the ending verb beside the deal noun
-    trigger = chain[0]
-    if trigger.lemma_.lower() not in deals:
-        return False
-    if trigger.dep_ in {"dobj", "nsubjpass"} and ending_verb(trigger.head, lexicon.status):
-        return True  # "regulators blocked Nvidia's acquisition of Arm"
-    if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() == "be":
-        # "the takeover agreed in July is dead"
-        predicates = lexicon.status.get("ended_predicates", ())
-        if any(
-            c.dep_ in {"acomp", "advmod"} and c.lower_ in predicates for c in trigger.head.children
-        ):
-            return True
-    return any(
-        s.dep_ in {"ccomp", "xcomp"}
-        and s.i > trigger.i
-        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in s.children)
-        and ending_verb(s, lexicon.status)
-        for s in trigger.head.children
-    )
-
-
-def _rebuffed(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
-    """ "tried to buy SSI and [was turned down]": the one who tried was refused."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
-        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
-    ):
-        return False
-    return _refuses(verb, status)
-
-
-def _refuses(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
-    """Whether a verb is one of refusal (lexicon ``rebuffs``): "rejected", "turned down"."""
-    rebuffs = status.get("rebuffs", ())
-    lemma = verb.lemma_.lower()
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    return lemma in rebuffs or any(f"{lemma}:{p}" in rebuffs for p in particles)
-
-
-def ending_verb(verb: Token, status: Mapping[str, Collection[str]]) -> bool:
-    lemma = verb.lemma_.lower()
-    if lemma in status["ended"] or lemma in status["deal_enders"]:
-        return True
-    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
-    return any(f"{lemma}:{p}" in status["ended_particles"] for p in particles)
-
-
-def _ends_deal(verb: Token, deals: Collection[str], status: Mapping[str, Collection[str]]) -> bool:
-    """Whether ``verb`` ends a deal or talks it names as subject or object ("the deal", "the
-    exclusivity period of that agreement")."""
-    if not ending_verb(verb, status):
-        return False
-    for c in verb.children:
-        if c.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
-            continue
-        named = [c] + [g for p in c.children if p.lower_ == "of" for g in p.children]
-        if any(n.lemma_.lower() in deals and is_definite(n) for n in named):
-            return True
-    return False
-
-
-def is_definite(noun: Token) -> bool:
-    """ "the deal", "that agreement", "its bid": one told before; not "a rival's bid"."""
-    return any(
-        (c.dep_ == "det" and c.lower_ in {"the", "that", "this", "these", "those"})
-        or (c.dep_ == "poss" and c.pos_ == "PRON")
-        for c in noun.children
-    )
-
-
-def _holder_exits(trigger: Token, lexicon: Lexicon) -> bool:
-    """Whether a holder named by a role noun is said to give its holding up: "Carlyle, an
-    investor in Ampere, sold its stake"; "Oracle and Carlyle, Ampere's main shareholders, are
-    selling their stakes". The role noun states the tie; its holder's own verb ends it."""
-    status, words = lexicon.status, lexicon.words
-    if trigger.dep_ != "appos" or trigger.lemma_.lower() not in words["round_roles"]:
-        return False
-    holder = trigger.head
-    while holder.dep_ == "conj":  # "Oracle and [Carlyle], its shareholders"
-        holder = holder.head
-    if holder.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    verb = holder.head
-    lemma = verb.lemma_.lower()
-    if lemma in status["ended"]:
-        return True  # "..., exited", "..., divested"
-    return lemma in status["ended_with_stake"] and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.classes["stake"] for c in verb.children
-    )
-
-
 def _first_hand(cues: list[Token], sources: Collection[str]) -> bool:
     """Whether every "according to" among the cues names the party itself, not a reporter."""
     named = [
@@ -382,7 +264,7 @@ def claim_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = None
     """Return the status of the claim stated at ``trigger``, or None when it is negated or denied;
     an offer ("made a takeover offer for X") is not yet a deal."""
     status = _stated_status(trigger, lexicon, media)
-    offer = _deal_noun(trigger)
+    offer = deal_noun(trigger)
     if (
         status == "confirmed"
         and offer.pos_ == "NOUN"
@@ -419,9 +301,9 @@ def _stated_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = No
     text = " " + " ".join(t.lower_ for t in cues) + " "
     scope_lemmas = {t.lemma_.lower() for t in chain[1:]}
 
-    if any(f" {p} " in text for p in status["ended_phrases"]) or _talks_ended(chain, lexicon):
+    if any(f" {p} " in text for p in status["ended_phrases"]) or talks_ended(chain, lexicon):
         return "ended"
-    if _offer_rejected(trigger, lexicon):
+    if offer_rejected(trigger, lexicon):
         return "ended"  # "FuriosaAI rejected a takeover offer from Meta": tried, and over
     denying = {t.lemma_.lower() for t in cues if denies(t, status)}
     if (
@@ -462,7 +344,7 @@ def _stated_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = No
         return "ended"
     if scope_lemmas & status["ended"] or lemmas & {"former", "formerly"}:
         return "ended"
-    if _holder_exits(trigger, lexicon):
+    if holder_exits(trigger, lexicon):
         return "ended"
     auxiliaries = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
     if (

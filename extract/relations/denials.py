@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..status import denies, ending_verb, is_definite
+from ..endings import ending_verb, is_definite
+from ..status import denies
 from .claims import Claim, tie
 from .common import (
     SUBJ,
