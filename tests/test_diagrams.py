@@ -284,3 +284,9 @@ def test_a_chosen_selection_too_big_to_draw_still_says_so(sixty, tmp_path, monke
     name = sixty["source"].iloc[0]
     with pytest.raises(DiagramError, match="too many to draw"):
         draw(sixty, None, tmp_path / "alliances.svg", focus=name, hops=2)
+
+
+def test_svg_labels_are_text_not_glyph_paths(edges, tmp_path):
+    path = draw(edges, None, tmp_path / "alliances.svg")
+    svg = path.read_text(encoding="utf-8")
+    assert "<text" in svg and 'id="DejaVuSans-' not in svg

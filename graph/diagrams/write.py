@@ -152,7 +152,9 @@ def draw_all(
         if suffix in (".svg", ".png"):
             fig = _figure(static)
             metadata = {"Date": None} if suffix == ".svg" else {"Software": "ai-alliances"}
-            with mpl.rc_context({"svg.hashsalt": "ai-alliances", "svg.fonttype": "path"}):
+            # text stays text: searchable, and no glyph ids that hang on which copy of the
+            # font file matplotlib found first
+            with mpl.rc_context({"svg.hashsalt": "ai-alliances", "svg.fonttype": "none"}):
                 fig.savefig(
                     path, dpi=150 if suffix == ".png" else 100, metadata=metadata, facecolor="white"
                 )
