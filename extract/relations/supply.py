@@ -16,6 +16,12 @@ from .common import (
     is_org,
 )
 
+# Where a frame with no customer named finds the thing whose owner is the customer:
+#   use.verb     "xAI's Colossus cluster houses 200,000 Nvidia GPUs"          (the subject)
+#   power.verb   "xAI's Colossus supercomputer is powered by Nvidia GPUs"     (the object)
+#   supply.verb  "supplies virtually all of the GPUs in CoreWeave's fleet"     (where they go)
+_THING_OWNER_SLOTS = {"use.verb": "nsubj", "power.verb": "dobj", "supply.verb": "prep:in"}
+
 
 class SupplyRules:
     """The (supplier, customer, kind) pairs of the clouds-and-chips frames."""
@@ -141,15 +147,8 @@ class SupplyRules:
             for r, k in [(r, k) for r, k in resources if self.gaz.party(r.entity)[0].id in own]:
                 resources.remove((r, k))
                 ownerless.append(k)
-        if frame.id == "use.verb" and not customers:
-            # "xAI's Colossus cluster houses 200,000 Nvidia GPUs": the machine's owner
-            customers = self._owners_of_things(slots, "nsubj")
-        if frame.id == "power.verb" and not customers:
-            # "xAI's Colossus supercomputer is powered by Nvidia GPUs": the machine's owner
-            customers = self._owners_of_things(slots, "dobj")
-        if frame.id == "supply.verb" and not customers:
-            # "supplies virtually all of the GPUs in CoreWeave's fleet": where they go
-            customers = self._owners_of_things(slots, "prep:in")
+        if not customers and (tag := _THING_OWNER_SLOTS.get(frame.id)):
+            customers = self._owners_of_things(slots, tag)
         if frame.id == "run-on.verb":
             owners = self._owners_of_things(slots, "dobj") + [
                 # "Claude is hosted on AWS": the model's maker
