@@ -2685,3 +2685,19 @@ def test_taking_on_a_rival_states_no_tie_with_it(extractor):
 def test_upping_a_stake_invests(extractor):
     text = "Microsoft ups stake in G42 with $1.5bn deal"
     assert ("Microsoft", "INVESTS_IN", "G42") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        (
+            "LG said it would run its Exaone models on Furiosa's accelerators.",
+            "FuriosaAI",
+            "Furiosa",
+        ),
+        ("Nvidia invested in Sakana last year.", "Sakana AI", "Sakana"),
+    ],
+)
+def test_a_labs_name_without_its_ai_suffix_is_the_same_party(extractor, text, full, short):
+    parties = {p for s, _, o in triples(extractor, text) for p in (s, o)}
+    assert full in parties and short not in parties
