@@ -2698,6 +2698,6 @@ def test_upping_a_stake_invests(extractor):
         ("Nvidia invested in Sakana last year.", "Sakana AI", "Sakana"),
     ],
 )
-def test_a_labs_name_without_its_ai_suffix_is_the_same_party(extractor, text, full, short):
+def test_a_companys_name_without_its_ai_suffix_is_the_same_party(extractor, text, full, short):
     parties = {p for s, _, o in triples(extractor, text) for p in (s, o)}
     assert full in parties and short not in parties
