@@ -2701,3 +2701,11 @@ def test_upping_a_stake_invests(extractor):
 def test_a_companys_name_without_its_ai_suffix_is_the_same_party(extractor, text, full, short):
     parties = {p for s, _, o in triples(extractor, text) for p in (s, o)}
     assert full in parties and short not in parties
+
+
+def test_chips_the_parser_hangs_on_the_place_of_training_are_the_verbs(extractor):
+    text = (
+        "Naver's HyperCLOVA X model is trained in its Gak Sejong data centre on Nvidia "
+        "graphics processors."
+    )
+    assert ("Nvidia", "SUPPLIES_CHIPS", "Naver") in triples(extractor, text)

@@ -135,7 +135,8 @@ class SlotRules:
                                         slots["prep:" + deeper.lower_].extend(
                                             g for g in deeper.children if g.dep_ == "pobj"
                                         )
-        # "raised $675 million [at a valuation [from investors ...]]": the parser's misattachment.
+        # "raised $675 million [at a valuation [from investors ...]]", "trained [in its data
+        # centre [on Nvidia GPUs]]": the parser's misattachment.
         if t.pos_ == "VERB":
             for child in list(t.children):
                 if child.dep_ != "prep" or child.lower_ not in {"at", "in"}:
@@ -147,7 +148,7 @@ class SlotRules:
                         key = "prep:" + deeper.lower_
                         if (
                             deeper.dep_ == "prep"
-                            and deeper.lower_ in {"from", "by", "with"}
+                            and deeper.lower_ in {"from", "by", "with", "on"}
                             and key not in slots
                         ):
                             slots[key].extend(g for g in deeper.children if g.dep_ == "pobj")
