@@ -168,11 +168,13 @@ class FrameRules:
         be = token.doc[i] if i >= 0 else None
         if be is None or be.lemma_ != "be" or token.head.head.i != be.i:
             return None
-        subjects = [c for c in be.children if c.dep_ == "nsubj" and c.i in self.index]
+        subject = next((c for c in be.children if c.dep_ == "nsubj" and c.i in self.index), None)
+        if subject is None:
+            return None
         stem = word[:-3]
-        for lemma in (stem, stem + "e", stem[:-1]) if subjects else ():  # "training", "using"
+        for lemma in (stem, stem + "e", stem[:-1]):  # "training", "using", "running"
             if lemma in self._verb_lemmas:
-                return lemma, subjects[0]
+                return lemma, subject
         return None
 
     def _misread_verb(self, token: Token) -> str | None:
