@@ -123,19 +123,31 @@ def is_definite(noun: Token) -> bool:
 def holder_exits(trigger: Token, lexicon: Lexicon) -> bool:
     """Whether a holder named by a role noun is said to give its holding up: "Carlyle, an
     investor in Ampere, sold its stake"; "Oracle and Carlyle, Ampere's main shareholders, are
-    selling their stakes". The role noun states the tie; its holder's own verb ends it."""
-    status, words = lexicon.status, lexicon.words
-    if trigger.dep_ != "appos" or trigger.lemma_.lower() not in words["round_roles"]:
+    selling their stakes"; "Ampere's shareholders, Carlyle and Oracle, have agreed to sell their
+    holdings". The role noun states the tie; its holder's own verb ends it."""
+    words = lexicon.words
+    if trigger.lemma_.lower() not in words["round_roles"]:
         return False
-    holder = trigger.head
-    while holder.dep_ == "conj":  # "Oracle and [Carlyle], its shareholders"
-        holder = holder.head
+    if trigger.dep_ == "appos":
+        holder = trigger.head
+        while holder.dep_ == "conj":  # "Oracle and [Carlyle], its shareholders"
+            holder = holder.head
+    elif trigger.dep_ in {"nsubj", "nsubjpass"}:
+        holder = trigger  # the role noun is the subject, its holders an apposition to it
+    else:
+        return False
     if holder.dep_ not in {"nsubj", "nsubjpass"}:
         return False
-    verb = holder.head
+    # the holder's verb, or what it agrees or plans to do: "have agreed [to sell] their holdings"
+    verbs = [holder.head] + [c for c in holder.head.children if c.dep_ == "xcomp"]
+    return any(_gives_up_holding(verb, lexicon) for verb in verbs)
+
+
+def _gives_up_holding(verb: Token, lexicon: Lexicon) -> bool:
+    """ "exited", "divested", "sold its stake"; not "sold its aerospace unit"."""
     lemma = verb.lemma_.lower()
-    if lemma in status["ended"]:
-        return True  # "..., exited", "..., divested"
-    return lemma in status["ended_with_stake"] and any(
+    if lemma in lexicon.status["ended"]:
+        return True
+    return lemma in lexicon.status["ended_with_stake"] and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.classes["stake"] for c in verb.children
     )
