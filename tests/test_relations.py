@@ -2709,3 +2709,9 @@ def test_chips_the_parser_hangs_on_the_place_of_training_are_the_verbs(extractor
         "graphics processors."
     )
     assert ("Nvidia", "SUPPLIES_CHIPS", "Naver") in triples(extractor, text)
+
+
+def test_a_verb_after_an_apposition_is_done_by_the_name_not_the_apposition_owner(extractor):
+    found = triples(extractor, "Nvidia, Microsoft's chip supplier, also invested in Mistral AI.")
+    assert ("Nvidia", "INVESTS_IN", "Mistral AI") in found
+    assert ("Microsoft", "INVESTS_IN", "Mistral AI") not in found

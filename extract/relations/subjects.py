@@ -49,6 +49,10 @@ class SubjectRules:
                 "NOUN",
                 "PROPN",
             }:
+                if self._verb_after_apposition(current):
+                    # "Nvidia, Microsoft's chip supplier, also invested in X": the main clause's
+                    # verb, which the parser hangs on the apposition; its subject is the name
+                    return [current.head.head]
                 # "Amazon is in talks to invest": the talks' holder invests;
                 # "SoftBank's agreement to take a stake": the agreement's owner does.
                 owners = [
@@ -102,6 +106,21 @@ class SubjectRules:
                 return [left]  # "In March SoftBank agreed to acquire": the name the parse lost
             current = parent
         return []
+
+    def _verb_after_apposition(self, verb: Token) -> bool:
+        """ "Nvidia, Microsoft's chip supplier, [invested]": a verb after the comma that closes
+        an apposition to a name, read by the parser as the apposition's modifier; not a
+        participle with its agent ("the partnership [run] by Nat Friedman")."""
+        noun = verb.head
+        return (
+            verb.dep_ == "acl"
+            and verb.tag_ in {"VBD", "VBZ", "VBP", "VBN"}
+            and noun.dep_ == "appos"
+            and noun.head.i in self.index
+            and verb.i > noun.i
+            and any(t.text == "," for t in verb.doc[noun.i + 1 : verb.i])
+            and not any(c.dep_ == "agent" for c in verb.children)
+        )
 
     @staticmethod
     def _own_subjects(verb: Token) -> list[Token]:
