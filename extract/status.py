@@ -364,6 +364,11 @@ def _stated_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = No
         or lemmas & status["in_talks"]
         or modal  # "Apple may acquire Perplexity"; not the month of May
         or any(f" {p} " in text for p in status["in_talks_phrases"])
+        or any(  # "shareholders will vote on whether the company should invest in xAI"
+            c.dep_ == "mark" and c.lower_ in status.get("open_question_marks", ())
+            for t in chain
+            for c in t.children
+        )
     ):
         return "in_talks"
     if scope_lemmas & words["confirming"]:

@@ -160,6 +160,7 @@ def test_an_also_invested_continues_the_round_across_a_paragraph(extractor):
         ("The deal, under which Nvidia would have bought Arm, collapsed.", "ended"),
         ("Regulators blocked Nvidia's acquisition of Arm.", "ended"),
         ("Amazon invested in Anthropic.", "confirmed"),
+        ("Tesla shareholders will vote on whether Tesla should invest in xAI.", "in_talks"),
     ],
 )
 def test_status_follows_hedges_and_endings(extractor, text, status):
