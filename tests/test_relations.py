@@ -2716,3 +2716,13 @@ def test_a_verb_after_an_apposition_is_done_by_the_name_not_the_apposition_owner
     found = triples(extractor, "Nvidia, Microsoft's chip supplier, also invested in Mistral AI.")
     assert ("Nvidia", "INVESTS_IN", "Mistral AI") in found
     assert ("Microsoft", "INVESTS_IN", "Mistral AI") not in found
+
+
+def test_the_alternative_set_aside_with_rather_than_gets_no_tie(extractor):
+    text = "Samsung invested in its own foundry rather than in Intel."
+    assert ("Samsung", "INVESTS_IN", "Intel") not in triples(extractor, text)
+
+
+def test_more_in_one_than_in_another_is_a_tie_with_both(extractor):
+    text = "Samsung invested more in Rebellions than in Intel."
+    assert ("Samsung", "INVESTS_IN", "Intel") in triples(extractor, text)

@@ -75,6 +75,13 @@ def excluded_conjunct(conj: Token) -> bool:
     )
 
 
+def rejected_alternative(prep: Token) -> bool:
+    """Whether a preposition brings the alternative set aside: "invested in its own foundry
+    [rather than in] Intel"; not "more in X than in Y", which says both."""
+    i = prep.i
+    return i >= 2 and prep.doc[i - 1].lower_ == "than" and prep.doc[i - 2].lower_ == "rather"
+
+
 def through_amounts(tokens: Iterable[Token], money: dict) -> list[Token]:
     """The words, and for an amount what it is of: "$5bn [of Intel common stock]"."""
     out = []

@@ -18,6 +18,7 @@ from .common import (
     SUBJ,
     coordinated_attr,
     headline_subject,
+    rejected_alternative,
 )
 
 
@@ -401,6 +402,8 @@ class SlotRules:
         if dep == "dative" and child.pos_ == "ADP":
             dep = "prep"  # "sell capacity [to] Anthropic", parsed as a dative preposition
         if dep in {"prep", "agent"}:
+            if rejected_alternative(child):
+                return
             objs = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
             if dep == "agent" and passive:
                 slots["nsubj"].extend(objs)
