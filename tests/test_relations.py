@@ -2726,3 +2726,8 @@ def test_the_alternative_set_aside_with_rather_than_gets_no_tie(extractor):
 def test_more_in_one_than_in_another_is_a_tie_with_both(extractor):
     text = "Samsung invested more in Rebellions than in Intel."
     assert ("Samsung", "INVESTS_IN", "Intel") in triples(extractor, text)
+
+
+def test_a_companys_parent_is_not_the_company(extractor):
+    text = "Salesforce Ventures invested in Anthropic, while its parent partnered with OpenAI."
+    assert ("Anthropic", "PARTNERS_WITH", "OpenAI") not in triples(extractor, text)
