@@ -2731,3 +2731,28 @@ def test_more_in_one_than_in_another_is_a_tie_with_both(extractor):
 def test_a_companys_parent_is_not_the_company(extractor):
     text = "Salesforce Ventures invested in Anthropic, while its parent partnered with OpenAI."
     assert ("Anthropic", "PARTNERS_WITH", "OpenAI") not in triples(extractor, text)
+
+
+def test_a_list_of_members_that_starts_with_a_person_keeps_its_companies(extractor):
+    text = (
+        "Magic raised $320 million from investors including Eric Schmidt, Jane Street and Sequoia."
+    )
+    found = triples(extractor, text)
+    assert {
+        ("Jane Street", "INVESTS_IN", "Magic"),
+        ("Sequoia Capital", "INVESTS_IN", "Magic"),
+    } <= found
+
+
+def test_a_list_the_parser_hangs_on_its_last_name_is_read_whole(extractor):
+    text = (
+        "n8n raised $180 million. Accel led the round, joined by Meritech, Redpoint, Evantic "
+        "and Visionaries Club."
+    )
+    investors = {s for s, r, o in triples(extractor, text) if r == "INVESTS_IN" and o == "n8n"}
+    assert {"Meritech Capital", "Redpoint Ventures", "Visionaries Club"} <= investors
+
+
+def test_a_software_companys_venture_arm_invests_for_its_parent(extractor):
+    found = triples(extractor, "Atlassian Ventures joined Synthesia's $180 million Series D.")
+    assert ("Atlassian", "INVESTS_IN", "Synthesia") in found

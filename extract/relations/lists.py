@@ -78,7 +78,7 @@ class ListRules:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"including", "like", "as"}:
                 for g in child.children:
-                    if g.dep_ == "pobj" and g.i in self.index:
+                    if g.dep_ == "pobj" and self._heads_a_list(g):
                         found.extend(self._mentions_of(g, depth=1))
             elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {
                 "include",
@@ -86,11 +86,19 @@ class ListRules:
                 "feature",
             }:
                 for g in child.children:
-                    if g.dep_ in {"dobj", "attr"} and g.i in self.index:
+                    if g.dep_ in {"dobj", "attr"} and self._heads_a_list(g):
                         found.extend(self._mentions_of(g, depth=1))
             elif child.dep_ == "appos" and child.i in self.index:
                 found.extend(self._mentions_of(child, depth=1))
         return found
+
+    def _heads_a_list(self, token: Token) -> bool:
+        """Whether a member word names organisations: a known name, or the first item of a list
+        of them whatever that item is ("investors including [Eric Schmidt], Jane Street and
+        Sequoia": a person first, the companies after)."""
+        return token.i in self.index or any(
+            c.dep_ == "conj" and is_org(self.index.get(c.i)) for c in token.children
+        )
 
     def _plural(self, pronoun: Token) -> list[Mention]:
         """ "They": the organisations of the latest list named as a subject, in this sentence or

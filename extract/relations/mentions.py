@@ -70,10 +70,10 @@ class MentionRules:
             ):
                 found.extend(self._owner_of_thing(token))  # "the lab's workloads": the lab
         for child in token.children:
-            coordinated = (  # "by [A] and B Capital": a list the parser read as a modifier
-                child.dep_ == "nmod"
+            coordinated = (  # "by [A] and B Capital", "by [A], B and C Club": a list the
+                child.dep_ == "nmod"  # parser read as a modifier of its last name
                 and child.i in self.index
-                and any(c.dep_ == "cc" for c in child.children)
+                and any(c.dep_ in {"cc", "conj"} for c in child.children)
             )
             if child.dep_ == "conj" and self._gapped(child):
                 continue  # "in Anthropic, and Nvidia up to $10 billion": another subject
