@@ -2756,3 +2756,18 @@ def test_a_list_the_parser_hangs_on_its_last_name_is_read_whole(extractor):
 def test_a_software_companys_venture_arm_invests_for_its_parent(extractor):
     found = triples(extractor, "Atlassian Ventures joined Synthesia's $180 million Series D.")
     assert ("Atlassian", "INVESTS_IN", "Synthesia") in found
+
+
+def test_an_investment_after_which_something_happened_is_not_the_main_subjects(extractor):
+    found = triples(extractor, "Google cut ties with Scale AI after Meta's investment.")
+    assert ("Meta", "INVESTS_IN", "Google") not in found
+
+
+def test_whose_investors_include_names_the_investors_of_the_fund_not_the_fund(extractor):
+    found = triples(extractor, "The fund, whose investors include Mubadala, backed Anthropic.")
+    assert ("Mubadala", "INVESTS_IN", "Anthropic") not in found
+
+
+def test_a_syndicate_that_includes_names_its_members(extractor):
+    text = "Anthropic raised money from a syndicate that includes Mubadala and Menlo Ventures."
+    assert ("Mubadala", "INVESTS_IN", "Anthropic") in triples(extractor, text)

@@ -320,6 +320,8 @@ class DocContext(
         }:
             return head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in self.words["circumstance_prepositions"]:
+                return None
             holder = head.head
             if holder.pos_ in {"VERB", "AUX"}:
                 return holder

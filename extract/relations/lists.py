@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ..linking import Mention
 from .claims import Claim
 from .common import (
+    RELATIVE,
     SUBJ,
     is_org,
 )
@@ -80,11 +81,12 @@ class ListRules:
                 for g in child.children:
                     if g.dep_ == "pobj" and self._heads_a_list(g):
                         found.extend(self._mentions_of(g, depth=1))
-            elif child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in {
-                "include",
-                "comprise",
-                "feature",
-            }:
+            elif (
+                child.dep_ in {"relcl", "acl"}
+                and child.lemma_.lower() in {"include", "comprise", "feature"}
+                # "the fund, whose investors include Mubadala": the fund's members, not the fund
+                and not any(c.dep_ in SUBJ and c.lower_ not in RELATIVE for c in child.children)
+            ):
                 for g in child.children:
                     if g.dep_ in {"dobj", "attr"} and self._heads_a_list(g):
                         found.extend(self._mentions_of(g, depth=1))
