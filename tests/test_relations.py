@@ -2771,3 +2771,17 @@ def test_whose_investors_include_names_the_investors_of_the_fund_not_the_fund(ex
 def test_a_syndicate_that_includes_names_its_members(extractor):
     text = "Anthropic raised money from a syndicate that includes Mubadala and Menlo Ventures."
     assert ("Mubadala", "INVESTS_IN", "Anthropic") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amazon weighs second Anthropic investment",
+        "Amazon made an Anthropic investment in 2023.",
+        "Anthropic secured an Amazon investment.",
+    ],
+)
+def test_an_investment_named_by_its_investee_is_made_by_the_verbs_subject(extractor, text):
+    found = triples(extractor, text)
+    assert ("Amazon", "INVESTS_IN", "Anthropic") in found
+    assert ("Anthropic", "INVESTS_IN", "Amazon") not in found

@@ -329,12 +329,19 @@ class RoleRules:
             if shared and len(shared) < len(objects):
                 objects = [m for m in objects if m not in shared]
                 subjects = subjects + shared
-        for tag in frame.flexible:
+        flexible = frame.flexible
+        head_verbs = slots.get("_head_verb", [])
+        if (
+            frame.id == "investment.noun"
+            and head_verbs
+            and head_verbs[0].lemma_.lower() not in self.words["investment_received"]
+        ):
+            flexible = sorted(flexible, key=lambda tag: tag != "head:nsubj")
+        for tag in flexible:
             extra = self._resolve([tag], t, slots, compound=symmetric, frame=frame)
             extra = [m for m in extra if m not in subjects and m not in objects]
             if not extra:
                 continue
-            head_verbs = slots.get("_head_verb", [])
             gives = bool(head_verbs) and head_verbs[0].lemma_.lower() in frame.head_subject_gives
             if tag == "head:nsubj" and frame.head_subject_gives and not gives:
                 # "Anthropic secured funding": the subject received the funding.
