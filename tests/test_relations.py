@@ -2779,9 +2779,23 @@ def test_a_syndicate_that_includes_names_its_members(extractor):
         "Amazon weighs second Anthropic investment",
         "Amazon made an Anthropic investment in 2023.",
         "Anthropic secured an Amazon investment.",
+        "Anthropic announced a $4 billion Amazon investment.",
+        "Anthropic has Amazon backing.",
     ],
 )
 def test_an_investment_named_by_its_investee_is_made_by_the_verbs_subject(extractor, text):
     found = triples(extractor, text)
     assert ("Amazon", "INVESTS_IN", "Anthropic") in found
     assert ("Anthropic", "INVESTS_IN", "Amazon") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "acquirer", "target"),
+    [
+        ("Google agreed to buy Wiz for $32 billion.", "Google", "Wiz"),
+        ("Nvidia acquired Gretel in March.", "Nvidia", "Gretel"),
+        ("Broadcom completed its purchase of VMware.", "Broadcom", "VMware"),
+    ],
+)
+def test_well_known_deal_targets_are_known_companies(extractor, text, acquirer, target):
+    assert (acquirer, "ACQUIRES", target) in triples(extractor, text)

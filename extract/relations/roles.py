@@ -303,6 +303,29 @@ class RoleRules:
         kept = [o for o in objects if not any(o.start <= i < o.end for i in owners)]
         return kept + [m for m in named if m not in kept]
 
+    def _subject_invests(self, t: Token, slots: dict, head_verbs: list[Token]) -> bool:
+        """Whether the subject of the verb an investment hangs on made it, the company naming it
+        the investee: "Amazon weighs a second Anthropic investment". Not when the verb receives
+        it ("Anthropic secured an Amazon investment"), when the noun is one its modifier gives
+        ("Amazon backing"), nor when the name is more of an investor than the subject
+        ("Anthropic announced a $4 billion Amazon investment")."""
+        if (
+            not head_verbs
+            or head_verbs[0].lemma_.lower() in self.words["investment_received"]
+            or t.lemma_.lower() in self.words["given_by_modifier"]
+        ):
+            return False
+        named = self._resolve(["compound"], t, slots)
+        subjects = self._resolve(["head:nsubj"], t, slots)
+        if not named or not subjects:
+            return True
+        return max(map(self._investor_rank, named)) <= max(map(self._investor_rank, subjects))
+
+    def _investor_rank(self, mention: Mention) -> int:
+        """2 for an investor and nothing else, 1 for a company that also invests, else 0."""
+        roles = self.gaz.party(mention.entity)[0].roles
+        return 2 if roles == {"investor"} else int("investor" in roles)
+
     def _party_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
         symmetric = frame.symmetric
         subjects = self._resolve(frame.subject, t, slots, compound=symmetric, frame=frame)
@@ -333,8 +356,9 @@ class RoleRules:
         head_verbs = slots.get("_head_verb", [])
         if (
             frame.id == "investment.noun"
-            and head_verbs
-            and head_verbs[0].lemma_.lower() not in self.words["investment_received"]
+            and not subjects
+            and not objects
+            and self._subject_invests(t, slots, head_verbs)
         ):
             flexible = sorted(flexible, key=lambda tag: tag != "head:nsubj")
         for tag in flexible:
