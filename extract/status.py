@@ -219,6 +219,21 @@ def _cues(chain: list[Token]) -> list[Token]:
     return sorted(cues, key=lambda t: t.i)
 
 
+def _ended_by(chain: list[Token], enders: Collection[str]) -> bool:
+    """Whether a word above the claim ends it: "the partnership [ended]", "[stopped] using Intel
+    processors". Not a verb the claim is the subject of that ends something else: "Anthropic's
+    reliance on AWS did not [stop] the deal"."""
+    for below, t in zip(chain, chain[1:], strict=False):
+        if t.lemma_.lower() not in enders:
+            continue
+        if below.dep_ in {"nsubj", "nsubjpass", "csubj"} and any(
+            c.dep_ == "dobj" for c in t.children
+        ):
+            continue
+        return True
+    return False
+
+
 def _first_hand(cues: list[Token], sources: Collection[str]) -> bool:
     """Whether every "according to" among the cues names the party itself, not a reporter."""
     named = [
@@ -342,7 +357,7 @@ def _stated_status(trigger: Token, lexicon: Lexicon, media: set[int] | None = No
         scope_lemmas & status["ended_with_stake"]
     ):
         return "ended"
-    if scope_lemmas & status["ended"] or lemmas & {"former", "formerly"}:
+    if _ended_by(chain, status["ended"]) or lemmas & {"former", "formerly"}:
         return "ended"
     if holder_exits(trigger, lexicon):
         return "ended"

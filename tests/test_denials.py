@@ -166,3 +166,31 @@ def test_reports_called_wrong_state_no_tie(extractor):
 def test_a_deal_not_signed_states_no_tie_for_its_purpose(extractor):
     text = "Meta has not signed a deal to rent Google's TPUs."
     assert statuses(extractor, text, "Google", "Meta") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "customer"),
+    [
+        ("Apple stopped using Intel processors in 2020.", "Intel", "Apple"),
+        ("The US banned Nvidia from selling H20 chips to Alibaba.", "Nvidia", "Alibaba"),
+        ("Qualcomm lost its modem chip deal with Apple.", "Qualcomm", "Apple"),
+    ],
+)
+def test_a_supply_stopped_barred_or_lost_is_ended(extractor, text, supplier, customer):
+    assert statuses(extractor, text, supplier, customer) == {"ended"}
+
+
+def test_a_tie_that_is_the_subject_of_a_verb_ending_something_else_stays(extractor):
+    text = "Anthropic's reliance on AWS did not stop the deal."
+    assert statuses(extractor, text, "Amazon", "Anthropic") == {"confirmed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OpenAI is designing its own chip to reduce its reliance on Nvidia.",
+        "OpenAI wants to rely less on Nvidia.",
+    ],
+)
+def test_cutting_down_a_dependence_states_no_supply(extractor, text):
+    assert statuses(extractor, text, "Nvidia", "OpenAI") == set()

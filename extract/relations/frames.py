@@ -42,6 +42,8 @@ class FrameRules:
             return []
         if not particle and t.pos_ == "VERB" and self._idiom(t):
             return []  # "took part" is not taking a stake or raising money
+        if frame.relation == "SUPPLY" and self._lessened(t):
+            return []
         slots = self._slots_of(t)
         if frame.requires and not self._satisfies(frame, t, slots):
             return []
@@ -67,6 +69,18 @@ class FrameRules:
             if pair[2] == "PARTNERS_WITH" and any(c.relation == "PARTNERS_WITH" for c in claims):
                 self.partners = [pair[0], pair[1]]
         return claims
+
+    def _lessened(self, t: Token) -> bool:
+        """Whether a dependence is being cut down: "to reduce its [reliance] on Nvidia", "[rely]
+        less on Nvidia"."""
+        if t.lemma_.lower() not in self.words["dependence_words"]:
+            return False
+        if t.pos_ == "VERB":
+            return any(c.lower_ in {"less", "fewer"} for c in t.children)
+        return (
+            t.dep_ in {"dobj", "nsubjpass"}
+            and t.head.lemma_.lower() in self.words["lessening_verbs"]
+        )
 
     def _satisfies(self, frame: Frame, t: Token, slots: dict) -> bool:
         requires = frame.requires
