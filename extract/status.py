@@ -9,6 +9,7 @@ the scope of the main clause's cues: they are background, stated as fact.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -223,7 +224,7 @@ def _ended_by(chain: list[Token], enders: Collection[str]) -> bool:
     """Whether a word above the claim ends it: "the partnership [ended]", "[stopped] using Intel
     processors". Not a verb the claim is the subject of that ends something else: "Anthropic's
     reliance on AWS did not [stop] the deal"."""
-    for below, t in zip(chain, chain[1:], strict=False):
+    for below, t in pairwise(chain):
         if t.lemma_.lower() not in enders:
             continue
         if below.dep_ in {"nsubj", "nsubjpass", "csubj"} and any(
