@@ -2799,3 +2799,8 @@ def test_an_investment_named_by_its_investee_is_made_by_the_verbs_subject(extrac
 )
 def test_well_known_deal_targets_are_known_companies(extractor, text, acquirer, target):
     assert (acquirer, "ACQUIRES", target) in triples(extractor, text)
+
+
+def test_it_after_an_unknown_sayer_with_an_apposition_is_not_the_appositions_name(extractor):
+    found = triples(extractor, "Denso, a Toyota affiliate, said it would invest in Rapidus.")
+    assert ("Toyota", "INVESTS_IN", "Rapidus") not in found

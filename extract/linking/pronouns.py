@@ -272,6 +272,12 @@ def _pronoun_antecedent(
                 return mention
             if subject.pos_ == "PRON":
                 return None  # the sayer is an "it" no one could resolve: so is this one
+            if (
+                subject.pos_ == "PROPN"
+                and subject.ent_type_ not in {"PERSON", "GPE", "LOC"}
+                and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in subject.children)
+            ):
+                return None  # "Denso, a Toyota affiliate, said it ...": a sayer no one knows
     if pronoun.dep_ in {"dobj", "pobj", "dative"}:
         # "OpenAI buys capacity from CoreWeave and owns shares in it": not the subject, the
         # nearest organisation before it.
