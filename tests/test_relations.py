@@ -2804,3 +2804,14 @@ def test_well_known_deal_targets_are_known_companies(extractor, text, acquirer, 
 def test_it_after_an_unknown_sayer_with_an_apposition_is_not_the_appositions_name(extractor):
     found = triples(extractor, "Denso, a Toyota affiliate, said it would invest in Rapidus.")
     assert ("Toyota", "INVESTS_IN", "Rapidus") not in found
+
+
+def test_a_chipmaker_that_supplies_anothers_chips_supplies_their_owner(extractor):
+    found = triples(extractor, "Broadcom supplies Google's TPUs.")
+    assert ("Broadcom", "SUPPLIES_CHIPS", "Google") in found
+    assert ("Google", "SUPPLIES_CHIPS", "Broadcom") not in found
+
+
+def test_a_reseller_of_a_makers_chips_has_them_from_the_maker(extractor):
+    found = triples(extractor, "CoreWeave rents Nvidia GPUs to OpenAI.")
+    assert ("Nvidia", "SUPPLIES_CHIPS", "CoreWeave") in found

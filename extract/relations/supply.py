@@ -287,7 +287,13 @@ class SupplyRules:
                 # "CoreWeave rents Nvidia GPUs to OpenAI": CoreWeave has them from Nvidia,
                 # and sells OpenAI cloud capacity.
                 makers = {p.entity.id for p in providers}
-                if supplier.entity.id not in makers:
+                chipmakers = [p for p in providers if self._only_chipmaker(p)]
+                root = self.doc[supplier.start : supplier.end].root
+                possessed = root.dep_ == "poss" or any(c.dep_ == "poss" for c in root.children)
+                if supplier.entity.id not in makers and not customers and chipmakers and possessed:
+                    # "Broadcom supplies Google's TPUs": a chipmaker makes another's chips for it
+                    pairs += [(p, supplier, kind, None) for p in chipmakers]
+                elif supplier.entity.id not in makers:
                     pairs += [(supplier, p, kind, None) for p in providers]
                     pairs += [
                         (p, c, "cloud", None)
@@ -296,6 +302,11 @@ class SupplyRules:
                         for c in customers
                     ]
         return pairs
+
+    def _only_chipmaker(self, mention: Mention) -> bool:
+        """A chip company that runs no cloud of its own: Broadcom, TSMC; not Google."""
+        party = self.gaz.party(mention.entity)[0]
+        return self.gaz.has_role(party, "chipmaker") and not self.gaz.has_role(party, "cloud")
 
     def _sold_to(self, sale: Token, sold: list[Token]) -> list[Mention]:
         """Whom a sale goes to where the parser hung the "to" elsewhere: on the chips sold
