@@ -2815,3 +2815,19 @@ def test_a_chipmaker_that_supplies_anothers_chips_supplies_their_owner(extractor
 def test_a_reseller_of_a_makers_chips_has_them_from_the_maker(extractor):
     found = triples(extractor, "CoreWeave rents Nvidia GPUs to OpenAI.")
     assert ("Nvidia", "SUPPLIES_CHIPS", "CoreWeave") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "user"),
+    [
+        ("KT runs Rebellions' ATOM chips in its cloud.", "Rebellions", "KT"),
+        ("Naver will buy Mach-1 chips worth up to 1 trillion won.", "Samsung", "Naver"),
+    ],
+)
+def test_a_chip_named_by_its_product_name_is_supplied_by_its_maker(extractor, text, maker, user):
+    assert (maker, "SUPPLIES_CHIPS", user) in triples(extractor, text)
+
+
+def test_a_chip_names_letter_is_not_a_company(extractor):
+    text = "Qualcomm's Snapdragon X processors power Microsoft's Surface laptops."
+    assert not any("X" in (s, o) for s, _, o in triples(extractor, text))

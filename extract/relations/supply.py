@@ -150,7 +150,12 @@ class SupplyRules:
         if not customers and (tag := _THING_OWNER_SLOTS.get(frame.id)):
             customers = self._owners_of_things(slots, tag)
         if frame.id == "run-on.verb":
-            owners = self._owners_of_things(slots, "dobj") + [
+            # "runs Rebellions' ATOM chips in its cloud": chips run are bought from their owner,
+            # whose workloads they are not
+            things = {
+                "dobj": [o for o in slots.get("dobj", ()) if self._kind_of_noun(o) != "chips"]
+            }
+            owners = self._owners_of_things(things, "dobj") + [
                 # "Claude is hosted on AWS": the model's maker
                 self.index[o.i]
                 for o in slots.get("dobj", ())
