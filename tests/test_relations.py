@@ -2831,3 +2831,9 @@ def test_a_chip_named_by_its_product_name_is_supplied_by_its_maker(extractor, te
 def test_a_chip_names_letter_is_not_a_company(extractor):
     text = "Qualcomm's Snapdragon X processors power Microsoft's Surface laptops."
     assert not any("X" in (s, o) for s, _, o in triples(extractor, text))
+
+
+def test_joining_others_as_an_investor_in_a_company_makes_all_of_them_investors(extractor):
+    text = "MGX joined SoftBank and Oracle as an initial equity investor in Stargate."
+    investors = {s for s, r, o in triples(extractor, text) if r == "INVESTS_IN" and o == "Stargate"}
+    assert investors == {"MGX", "SoftBank", "Oracle"}

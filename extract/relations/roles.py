@@ -113,6 +113,9 @@ class RoleRules:
                     for g in p.children
                     if g.dep_ == "pobj"
                 ]
+            if verb.lemma_.lower() == "join" and objs and any(c.dep_ == "prep" for c in t.children):
+                # "MGX joined SoftBank and Oracle as an investor in Stargate": all of them
+                objs = [*objs, *self._subjects(verb)]
             out.extend(objs or self._subjects(verb))
         if any(
             c.dep_ == "prep"
@@ -446,6 +449,7 @@ class RoleRules:
             as_role
             and frame.id == "investor.noun"
             and t.head.head.lemma_.lower() in self.words["round_verbs"]
+            and not any(c.dep_ == "prep" for c in t.children)  # "as an investor [in Stargate]"
         ):
             return []  # "A led the round, with B and C as co-leads": the verb's frame has them
         if (
