@@ -2837,3 +2837,8 @@ def test_joining_others_as_an_investor_in_a_company_makes_all_of_them_investors(
     text = "MGX joined SoftBank and Oracle as an initial equity investor in Stargate."
     investors = {s for s, r, o in triples(extractor, text) if r == "INVESTS_IN" and o == "Stargate"}
     assert investors == {"MGX", "SoftBank", "Oracle"}
+
+
+def test_acting_as_a_companys_partner_is_a_partnership_with_it(extractor):
+    text = "Oracle has acted as TikTok's trusted technology partner."
+    assert ("Oracle", "PARTNERS_WITH", "TikTok") in triples(extractor, text)

@@ -443,7 +443,12 @@ class RoleRules:
         if frame.id == "raise.verb" and objects:
             self._remember_round(t, objects)
         as_role = t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB"
-        if frame.id == "partner.noun" and subjects and as_role:
+        if (
+            frame.id == "partner.noun"
+            and subjects
+            and as_role
+            and any(c.dep_ == "dobj" for c in t.head.head.children)
+        ):
             objects = []  # "Bell chose Groq as the inference partner for its network": Bell
         if (
             as_role
