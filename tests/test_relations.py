@@ -2842,3 +2842,31 @@ def test_joining_others_as_an_investor_in_a_company_makes_all_of_them_investors(
 def test_acting_as_a_companys_partner_is_a_partnership_with_it(extractor):
     text = "Oracle has acted as TikTok's trusted technology partner."
     assert ("Oracle", "PARTNERS_WITH", "TikTok") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kakao and OpenAI agreed to jointly develop AI products.",
+        "Kakao will build AI agents together with OpenAI.",
+    ],
+)
+def test_an_act_done_jointly_is_a_partnership(extractor, text):
+    assert ("Kakao", "PARTNERS_WITH", "OpenAI") in triples(extractor, text)
+
+
+def test_investing_jointly_is_no_partnership(extractor):
+    found = triples(extractor, "Microsoft and Nvidia jointly invested in Mistral AI.")
+    assert ("Microsoft", "PARTNERS_WITH", "Nvidia") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Naver will buy 60,000 graphics processing units from Nvidia.",
+        "AMD uses HBM3E from Samsung.",
+    ],
+)
+def test_chips_named_by_a_spelled_out_or_memory_name_are_chips(extractor, text):
+    found = triples(extractor, text)
+    assert any(r == "SUPPLIES_CHIPS" for _, r, _ in found)

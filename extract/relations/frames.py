@@ -84,6 +84,9 @@ class FrameRules:
 
     def _satisfies(self, frame: Frame, t: Token, slots: dict) -> bool:
         requires = frame.requires
+        if "JOINTLY" in requires:  # "will jointly develop", "build ... together with X"
+            near = [*t.children, *(g for c in t.children if c.lower_ == "with" for g in c.children)]
+            return any(c.dep_ == "advmod" and c.lower_ in self.words["joint_adverbs"] for c in near)
         objects = [
             tok for key in ("dobj", "prep:in", "prep:for", "attr") for tok in slots.get(key, ())
         ]

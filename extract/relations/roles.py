@@ -417,7 +417,7 @@ class RoleRules:
         # "X and Y partnered", "a partnership between X and Y": a list of partners; not "A, B and
         # C are among the launch partners" or "licensing designs to A, B and C" (each with
         # someone else).
-        pairwise = frame.id in {"partner.verb", "partnership.noun"} or (
+        pairwise = frame.id in {"partner.verb", "partnership.noun", "joint-act.verb"} or (
             frame.id == "partner.noun" and t.dep_ == "attr"  # "Nvidia and Nokia are partners"
         )
         if frame.id == "partnership.noun" and subjects and len(objects) >= 2 and t.dep_ == "appos":
