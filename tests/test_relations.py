@@ -2870,3 +2870,13 @@ def test_investing_jointly_is_no_partnership(extractor):
 def test_chips_named_by_a_spelled_out_or_memory_name_are_chips(extractor, text):
     found = triples(extractor, text)
     assert any(r == "SUPPLIES_CHIPS" for _, r, _ in found)
+
+
+def test_a_letter_of_intent_to_supply_chips_is_a_supply_in_talks(extractor):
+    text = "Samsung signed a letter of intent with OpenAI to supply memory chips."
+    assert only(extractor, text, relation="SUPPLIES_CHIPS")["status"] == "in_talks"
+
+
+def test_a_letter_that_is_not_of_intent_is_no_deal(extractor):
+    text = "Samsung sent a letter to OpenAI to supply its views on memory chips."
+    assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))

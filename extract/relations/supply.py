@@ -358,6 +358,10 @@ class SupplyRules:
         return None
 
     def _deal_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
+        if t.lemma_.lower() == "letter" and not any(
+            g.lemma_.lower() == "intent" for c in t.children if c.lower_ == "of" for g in c.children
+        ):
+            return []  # a letter is a deal only as a letter of intent
         purposes = self._purposes(t)
         kind = self._typed_kind(slots, frame) or self._purpose_kind(purposes)
         typed_products = [
@@ -463,9 +467,11 @@ class SupplyRules:
         )
 
     def _purpose_kind(self, purposes: list[Token]) -> str | None:
-        """What a deal buys, said by the object of its purpose: "to secure GPU capacity"."""
+        """What a deal buys, said by the object of its purpose: "to secure GPU capacity", "a
+        letter of intent to supply memory chips"."""
+        trade = self.words["acquiring_verbs"] | self.words["maker_verbs"] | {"provide", "deliver"}
         for verb in purposes:
-            if verb.lemma_.lower() not in self.words["acquiring_verbs"]:
+            if verb.lemma_.lower() not in trade:
                 continue
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
                 kind = self._kind_of_noun(obj)
