@@ -2880,3 +2880,14 @@ def test_a_letter_of_intent_to_supply_chips_is_a_supply_in_talks(extractor):
 def test_a_letter_that_is_not_of_intent_is_no_deal(extractor):
     text = "Samsung sent a letter to OpenAI to supply its views on memory chips."
     assert not any(r == "SUPPLIES_CHIPS" for _, r, _ in triples(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("SK Hynix has begun mass production of HBM4 chips for Nvidia.", "SK Hynix"),
+        ("TSMC's production of Blackwell chips for Nvidia began in Arizona.", "TSMC"),
+    ],
+)
+def test_production_of_chips_for_a_customer_supplies_it(extractor, text, maker):
+    assert (maker, "SUPPLIES_CHIPS", "Nvidia") in triples(extractor, text)

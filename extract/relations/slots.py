@@ -35,6 +35,14 @@ class SlotRules:
         )
         for child in t.children:
             self._add_child(slots, child, passive, t)
+        if t.pos_ == "NOUN":
+            # "production of HBM4 chips [for Nvidia]": the parser hangs the noun's own "for" or
+            # "to" on what it is of
+            for of in list(slots.get("prep:of", ())):
+                for prep in (c for c in of.children if c.dep_ == "prep"):
+                    key = "prep:" + prep.lower_
+                    if prep.lower_ in {"for", "to"} and key not in slots:
+                        slots[key] = [g for g in prep.children if g.dep_ == "pobj"]
         if t.pos_ == "ADJ" and t.dep_ == "acomp":
             slots["head:nsubj"].extend(self._own_subjects(t.head))  # "GPUs are [available]"
         # "X is to be acquired by Y", "X is expected to be made by Y": the raised subject
