@@ -2891,3 +2891,19 @@ def test_a_letter_that_is_not_of_intent_is_no_deal(extractor):
 )
 def test_production_of_chips_for_a_customer_supplies_it(extractor, text, maker):
     assert (maker, "SUPPLIES_CHIPS", "Nvidia") in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("In May Robinhood agreed to buy Canada's WonderFi for $180 million.", "WonderFi"),
+        ("Robinhood spent $200 million to buy Poshmark, the US marketplace.", "Poshmark"),
+        ("Robinhood completed its purchase of the Bitstamp exchange in June.", "Bitstamp"),
+    ],
+)
+def test_an_unknown_target_named_as_a_company_is_bought(extractor, text, target):
+    assert ("Robinhood", "ACQUIRES", target) in triples(extractor, text)
+
+
+def test_a_known_name_before_a_company_noun_is_the_company(extractor):
+    assert ("Google", "ACQUIRES", "Wiz") in triples(extractor, "Google bought the Wiz company.")

@@ -140,7 +140,17 @@ class MentionRules:
         a name the NER took for a place or a people ("acquire [Paradox]", "purchase of [Beats]"):
         no one buys a country, and known places are still turned away."""
         unlikely = {"PERSON", "DATE"} if bought else NOT_COMPANY_LABELS
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in unlikely:
+        if any(  # "Poshmark, the US marketplace": described as a company, whatever the NER says
+            c.dep_ == "appos" and c.lemma_.lower() in self.lex.org_cue_nouns for c in token.children
+        ):
+            unlikely = {"DATE"}
+        text = token.text
+        camel = text[:1].isupper() and any(ch.isupper() for ch in text[1:]) and not text.isupper()
+        if (
+            not (token.pos_ == "PROPN" or (camel and token.pos_ == "NOUN"))  # "WonderFi" as a noun
+            or not text[:1].isupper()
+            or token.ent_type_ in unlikely
+        ):
             return []
         start = name_start(token)
         first_word = start == self.sents.start(token.i)

@@ -251,6 +251,18 @@ class RoleRules:
                 mentions = self._mentions_of(token, compound)
                 if not mentions and guess:
                     mentions = self._guessed(token, bought=frame.relation == "ACQUIRES")
+                if not mentions and guess and token.lemma_.lower() in self.lex.org_cue_nouns:
+                    # "its purchase of the Bitstamp exchange": the name before a company noun
+                    mentions = [
+                        m
+                        for c in token.children
+                        if c.dep_ == "compound" and c.i == token.i - 1
+                        for m in (
+                            [self.index[c.i]]
+                            if is_org(self.index.get(c.i))
+                            else self._guessed(c, bought=frame.relation == "ACQUIRES")
+                        )
+                    ]
                 found.extend(mentions)
         unique: dict[int, Mention] = {}
         for m in found:
