@@ -89,6 +89,16 @@ def load_model(name: str | None = None) -> Language:
     raise ModelError(f"no spaCy model could be loaded ({'; '.join(errors)}); {hint}")
 
 
+def split_letter_names(nlp: Language, gazetteer: Gazetteer) -> None:
+    """A one-letter company name ends a sentence with its full stop: "xAI merged with X.
+    Investors ..." is two sentences, not a name "X. Investors" (the tokenizer keeps "X." whole as
+    an initial)."""
+    for entity in gazetteer.entities.values():
+        for name in (entity.name, *entity.aliases):
+            if len(name) == 1 and name.isupper():
+                nlp.tokenizer.add_special_case(name + ".", [{ORTH: name}, {ORTH: "."}])
+
+
 def keep_whole(nlp: Language, lemmas: dict[str, str]) -> None:
     """Keep hyphenated words whole ("co-led") and give them their lemma ("co-lead").
 
@@ -170,7 +180,9 @@ def build_pipeline(
         first=True,
         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
     )
-    patterns = gazetteer_patterns(load_gazetteer(gazetteer_path), lexicon.words["legal_suffixes"])
+    gazetteer = load_gazetteer(gazetteer_path)
+    split_letter_names(nlp, gazetteer)
+    patterns = gazetteer_patterns(gazetteer, lexicon.words["legal_suffixes"])
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     dress_names(nlp.vocab, patterns, lexicon.stand_ins)

@@ -2907,3 +2907,10 @@ def test_an_unknown_target_named_as_a_company_is_bought(extractor, text, target)
 
 def test_a_known_name_before_a_company_noun_is_the_company(extractor):
     assert ("Google", "ACQUIRES", "Wiz") in triples(extractor, "Google bought the Wiz company.")
+
+
+def test_a_one_letter_company_name_ends_its_sentence(extractor):
+    text = "xAI merged with X. Investors in Anthropic include Sequoia."
+    found = triples(extractor, text)
+    assert ("xAI", "ACQUIRES", "X") in found
+    assert ("Sequoia Capital", "INVESTS_IN", "Anthropic") in found
