@@ -58,6 +58,8 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
     stand_ins: dict[str, str] = field(default_factory=dict)
+    city_countries: dict[str, str] = field(default_factory=dict)  # "Veldhoven" -> "Netherlands"
+    demonyms: dict[str, str] = field(default_factory=dict)  # "dutch" -> "Netherlands"
 
     def frames_for(self, lemma: str, pos: str) -> list[Frame]:
         return [f for f in self._index.get(lemma, ()) if pos in f.pos]
@@ -144,4 +146,14 @@ def _load_lexicon(path: str | None) -> Lexicon:
         words={key: frozenset(value) for key, value in words.items()},
         tokens=dict(data.get("tokens", {})),
         stand_ins=dict(data.get("stand_ins", {})),
+        city_countries={
+            city: country
+            for country, row in data.get("countries", {}).items()
+            for city in row.get("cities", ())
+        },
+        demonyms={
+            word.lower(): country
+            for country, row in data.get("countries", {}).items()
+            for word in row.get("demonyms", ())
+        },
     )

@@ -403,3 +403,12 @@ def test_a_name_followed_by_based_in_is_a_company_throughout(extractor):
     ((_, doc),) = extractor.docs([Article(id="t", text=text, published="2025-03-11")])
     linked = [m for m in doc._.mentions if m.entity.name == "Moveworks"]
     assert len(linked) == 2
+
+
+def test_a_description_with_a_nationality_is_a_company_from_that_country(extractor):
+    text = "Mistral AI raised money from ASML. The Dutch firm became its largest shareholder."
+    found = {
+        (t["subject"], t["relation"], t["object"])
+        for t in extractor.extract_article(Article(id="t", text=text, published="2025-01-01"))
+    }
+    assert ("Mistral AI", "INVESTS_IN", "ASML") not in found

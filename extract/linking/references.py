@@ -3,6 +3,7 @@ resolved to the entity they describe."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LOWER
@@ -86,6 +87,8 @@ def _resolve_references(doc: Doc, named: list[Mention], linker: EntityLinker) ->
                 linker.gazetteer,
                 hq,
                 linker.lexicon.words["fund_suffixes"],
+                _nationality(doc, start, linker.lexicon.demonyms),
+                linker.lexicon.city_countries,
             )
             if antecedent is not None:
                 mention = Mention(
@@ -183,6 +186,21 @@ def _based_in(doc: Doc, start: int, places: frozenset[str] | set[str] = frozense
     return place if place in places and left >= 0 and doc[left].lower_ == "the" else None
 
 
+def _nationality(doc: Doc, start: int, demonyms: Mapping[str, str]) -> str | None:
+    """The country of "the Dutch firm", "the South Korean chipmaker", if the description names
+    one in the words right before its noun."""
+    words = []
+    left = start - 1
+    while left >= 0 and len(words) < 2 and doc[left].dep_ in {"amod", "compound", "nmod"}:
+        words.insert(0, doc[left].lower_)
+        left -= 1
+    for n in range(len(words), 0, -1):
+        country = demonyms.get(" ".join(words[-n:]))
+        if country is not None:
+            return country
+    return None
+
+
 def _antecedent(
     doc: Doc,
     mentions: list[Mention],
@@ -191,6 +209,8 @@ def _antecedent(
     gazetteer: Gazetteer,
     hq: str | None,
     fund_suffixes: frozenset[str] = frozenset(),
+    country: str | None = None,
+    city_countries: Mapping[str, str] | None = None,
 ) -> Mention | None:
     """The most salient organisation before ``position`` that fits the description.
 
@@ -213,6 +233,9 @@ def _antecedent(
         entity = mention.entity
         if hq is not None and entity.known and (entity.hq or "").lower() != hq.lower():
             continue  # a name no list knows may be based anywhere
+        home = (city_countries or {}).get(entity.hq or "")
+        if country is not None and home is not None and home != country:
+            continue  # "the Dutch firm" is not the Paris start-up named before
         if (
             wanted
             and entity.known
