@@ -2914,3 +2914,13 @@ def test_a_one_letter_company_name_ends_its_sentence(extractor):
     found = triples(extractor, text)
     assert ("xAI", "ACQUIRES", "X") in found
     assert ("Sequoia Capital", "INVESTS_IN", "Anthropic") in found
+
+
+def test_a_second_investor_in_a_clause_that_leaves_out_the_verb_invests_too(extractor):
+    text = "Microsoft will invest up to $5bn and Nvidia up to $10bn in Anthropic."
+    assert ("Nvidia", "INVESTS_IN", "Anthropic") in triples(extractor, text)
+
+
+def test_a_name_opening_a_clause_of_its_own_is_not_in_the_list_before(extractor):
+    text = "Microsoft invested in Anthropic and Nvidia quickly followed."
+    assert ("Microsoft", "INVESTS_IN", "Nvidia") not in triples(extractor, text)

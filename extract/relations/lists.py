@@ -166,14 +166,34 @@ class ListRules:
         return out
 
     def _gapped(self, conj: Token) -> bool:
-        """Whether a conjunct opens a clause whose verb is left out, an amount straight after
-        it: "Microsoft will invest $5 billion in Anthropic, and [Nvidia] up to $10 billion"."""
-        return self._amount_after(conj) is not None
+        """Whether a conjunct opens a clause of its own: its verb left out, an amount straight
+        after it ("Microsoft will invest $5 billion in Anthropic, and [Nvidia] up to $10
+        billion"), or a verb straight after it that the parser left without a subject
+        ("Microsoft invested in Anthropic and [Nvidia] quickly followed")."""
+        if self._amount_after(conj) is not None:
+            return True
+        mention = self.index.get(conj.i)
+        i = mention.end if mention is not None else conj.i + 1
+        while i < len(self.doc) and self.doc[i].dep_ == "advmod" and self.doc[i].pos_ == "ADV":
+            i += 1
+        verb = self.doc[i] if i < len(self.doc) else None
+        return (
+            verb is not None
+            and verb.tag_ in {"VBD", "VBZ", "VBP"}
+            and verb.dep_ in {"advcl", "conj", "ccomp"}
+            and not any(c.dep_ in SUBJ for c in verb.children)
+        )
 
     def _amount_after(self, conj: Token) -> float | None:
         """The amount straight after a name ("Nvidia [up to $10 billion]"), if one follows."""
         mention = self.index.get(conj.i)
         i = mention.end if mention is not None else conj.i + 1
-        while i < len(self.doc) and i not in self.money and self.doc[i].dep_ == "quantmod":
+        end = i + 4  # a hedge of a few words at most
+        while (
+            i < len(self.doc)
+            and i not in self.money
+            and self.doc[i].dep_ in {"quantmod", "advmod"}
+            and i < end
+        ):
             i += 1  # "up to", "about"
         return self.money.get(i)
