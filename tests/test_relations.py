@@ -2924,3 +2924,13 @@ def test_a_second_investor_in_a_clause_that_leaves_out_the_verb_invests_too(extr
 def test_a_name_opening_a_clause_of_its_own_is_not_in_the_list_before(extractor):
     text = "Microsoft invested in Anthropic and Nvidia quickly followed."
     assert ("Microsoft", "INVESTS_IN", "Nvidia") not in triples(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Wiz rejects Google takeover offer", "FuriosaAI rejected a takeover offer from Google."],
+)
+def test_the_one_who_rejects_a_bid_is_its_target(extractor, text):
+    found = extractor.extract_article(Article(id="t", text=text, published="2025-06-01"))
+    bids = [(t["subject"], t["object"], t["status"]) for t in found if t["relation"] == "ACQUIRES"]
+    assert len(bids) == 1 and bids[0][0] == "Google" and bids[0][2] == "ended"

@@ -134,6 +134,16 @@ def headline_subject(token: Token) -> bool:
     """Whether a name the parser hung on the verb is the first of a headline's subjects: "Oracle,
     OpenAI agree $300 billion compute contract" ("Oracle" as a noun-phrase adverbial)."""
     doc = token.doc
+    if (
+        # "FuriosaAI rejected a takeover offer": a name the parser made an interjection of the
+        # verb right after it, which has no subject
+        token.dep_ in {"intj", "npadvmod", "dep"}
+        and token.pos_ == "PROPN"
+        and token.head.pos_ == "VERB"
+        and 0 < token.head.i - token.i <= 2
+        and not any(c.dep_ in SUBJ for c in token.head.children)
+    ):
+        return True
     return (
         token.dep_ == "npadvmod"
         and token.pos_ == "PROPN"

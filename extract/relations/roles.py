@@ -376,6 +376,13 @@ class RoleRules:
             and self._subject_invests(t, slots, head_verbs)
         ):
             flexible = sorted(flexible, key=lambda tag: tag != "head:nsubj")
+        if (
+            frame.id == "acquisition.noun"
+            and head_verbs
+            and head_verbs[0].lemma_.lower() in self.lex.status["rebuffs"]
+        ):
+            # "Wiz rejects Google takeover offer": the one who turns a bid down is its target
+            flexible = sorted(flexible, key=lambda tag: tag == "head:nsubj")
         for tag in flexible:
             extra = self._resolve([tag], t, slots, compound=symmetric, frame=frame)
             extra = [m for m in extra if m not in subjects and m not in objects]
