@@ -2934,3 +2934,8 @@ def test_the_one_who_rejects_a_bid_is_its_target(extractor, text):
     found = extractor.extract_article(Article(id="t", text=text, published="2025-06-01"))
     bids = [(t["subject"], t["object"], t["status"]) for t in found if t["relation"] == "ACQUIRES"]
     assert len(bids) == 1 and bids[0][0] == "Google" and bids[0][2] == "ended"
+
+
+def test_tapping_a_company_for_chips_is_buying_them_from_it(extractor):
+    text = "Anthropic taps Google for up to one million TPUs"
+    assert ("Google", "SUPPLIES_CHIPS", "Anthropic") in triples(extractor, text)

@@ -137,8 +137,8 @@ def headline_subject(token: Token) -> bool:
     if (
         # "FuriosaAI rejected a takeover offer": a name the parser made an interjection of the
         # verb right after it, which has no subject
-        token.dep_ in {"intj", "npadvmod", "dep"}
-        and token.pos_ == "PROPN"
+        token.dep_ in {"intj", "npadvmod", "dep", "amod"}
+        and (token.pos_ == "PROPN" or token.ent_type_ == "ORG")  # "Anthropic" as an adjective
         and token.head.pos_ == "VERB"
         and 0 < token.head.i - token.i <= 2
         and not any(c.dep_ in SUBJ for c in token.head.children)
