@@ -58,3 +58,11 @@ def test_the_size_of_a_round_an_investor_leads_is_not_its_amount(extractor, text
 def test_a_led_rounds_size_never_becomes_the_leaders_amount(extractor):
     text = "IVP led Perplexity's $500 million round with $100 million."
     assert amount(extractor, text, "IVP", "INVESTS_IN", "Perplexity") in {100e6, None}
+
+
+def test_money_spent_to_buy_a_company_is_the_price(extractor):
+    found = extractor.extract_article(
+        Article(id="t", text="Naver spent $1.2 billion to buy Poshmark, the US marketplace.")
+    )
+    deal = next(t for t in found if t["relation"] == "ACQUIRES")
+    assert deal["amount_usd"] == 1.2e9

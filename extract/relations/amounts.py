@@ -118,6 +118,12 @@ class AmountRules:
                 for w in d.children
                 if w.lower_ in self.words["worth_words"]
             )
+        if (
+            t.pos_ == "VERB"
+            and t.dep_ in {"advcl", "xcomp"}
+            and t.head.lemma_.lower() in self.words["spending_verbs"]
+        ):
+            targets.add(t.head.i)  # "spent $1.2 billion to buy Poshmark": the price spent
         if t.pos_ == "VERB" and t.lemma_.lower() in self.words["buy_verbs"]:
             # "agreed to acquire MosaicML, a start-up that helps companies train models, for $1.3
             # billion": the parser hangs the price on the last verb of the object's description
