@@ -66,3 +66,10 @@ def test_money_spent_to_buy_a_company_is_the_price(extractor):
     )
     deal = next(t for t in found if t["relation"] == "ACQUIRES")
     assert deal["amount_usd"] == 1.2e9
+
+
+def test_a_round_total_is_not_the_part_of_one_that_took_part(extractor):
+    text = "MGX took part in OpenAI's $6.6 billion round in October 2024."
+    found = extractor.extract_article(Article(id="t", text=text))
+    stake = next(t for t in found if t["relation"] == "INVESTS_IN")
+    assert stake["subject"] == "MGX" and stake["amount_usd"] is None

@@ -309,7 +309,12 @@ class DocContext(
         if frame.id in ROUND_JOINING:
             return True
         verb = self._governing_verb(t) if frame.id == "funding.noun" else None
-        return verb is not None and verb.lemma_.lower() in self.words["round_verbs"]
+        if verb is None:
+            return False
+        lemma = verb.lemma_.lower()
+        return lemma in self.words["round_verbs"] or any(
+            f"{lemma}:{c.lower_}" in self.words["round_idioms"] for c in verb.children
+        )
 
     def _governing_verb(self, noun: Token) -> Token | None:
         """The verb a noun is the object of, directly or through a preposition."""
