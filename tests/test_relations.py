@@ -2939,3 +2939,9 @@ def test_the_one_who_rejects_a_bid_is_its_target(extractor, text):
 def test_tapping_a_company_for_chips_is_buying_them_from_it(extractor):
     text = "Anthropic taps Google for up to one million TPUs"
     assert ("Google", "SUPPLIES_CHIPS", "Anthropic") in triples(extractor, text)
+
+
+def test_a_fund_named_by_its_short_name_is_the_fund(extractor):
+    text = "OpenAI raised $6.6 billion in a round led by Thrive, with Khosla and Kleiner."
+    investors = {s for s, r, o in triples(extractor, text) if r == "INVESTS_IN"}
+    assert {"Thrive Capital", "Khosla Ventures", "Kleiner Perkins"} <= investors
