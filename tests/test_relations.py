@@ -2945,3 +2945,8 @@ def test_a_fund_named_by_its_short_name_is_the_fund(extractor):
     text = "Khosla, Thrive and Kleiner invested in OpenAI."
     investors = {s for s, r, o in triples(extractor, text) if r == "INVESTS_IN"}
     assert {"Thrive Capital", "Khosla Ventures", "Kleiner Perkins"} <= investors
+
+
+def test_a_funds_unit_acquires_for_its_parent(extractor):
+    text = "BlackRock's Global Infrastructure Partners agreed to buy Aligned Data Centers."
+    assert ("BlackRock", "ACQUIRES", "Aligned Data Centers") in triples(extractor, text)
