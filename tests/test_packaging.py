@@ -26,3 +26,12 @@ def test_a_built_wheel_holds_every_package_and_its_data(tmp_path):
     missing = {p for p in packages if f"{p}/__init__.py" not in names}
     assert not missing, f"the wheel leaves out {sorted(missing)}"
     assert "extract/data/lexicon.toml" in names and "graph/data/diagram.toml" in names
+
+
+def test_no_extraction_module_is_over_500_lines():
+    # one module per concern, small enough to read whole (issue 11: the rule engine as a package)
+    root = Path(__file__).resolve().parents[1] / "extract"
+    sizes = {
+        p.relative_to(root).as_posix(): len(p.read_text().splitlines()) for p in root.rglob("*.py")
+    }
+    assert {name: n for name, n in sizes.items() if n > 500} == {}

@@ -396,3 +396,26 @@ class InvestRules:
                         current, sentences=3
                     )  # "A led, with participation from B"
         return []
+
+    def _subject_invests(self, t: Token, slots: dict, head_verbs: list[Token]) -> bool:
+        """Whether the subject of the verb an investment hangs on made it, the company naming it
+        the investee: "Amazon weighs a second Anthropic investment". Not when the verb receives
+        it ("Anthropic secured an Amazon investment"), when the noun is one its modifier gives
+        ("Amazon backing"), nor when the name is more of an investor than the subject
+        ("Anthropic announced a $4 billion Amazon investment")."""
+        if (
+            not head_verbs
+            or head_verbs[0].lemma_.lower() in self.words["investment_received"]
+            or t.lemma_.lower() in self.words["given_by_modifier"]
+        ):
+            return False
+        named = self._resolve(["compound"], t, slots)
+        subjects = self._resolve(["head:nsubj"], t, slots)
+        if not named or not subjects:
+            return True
+        return max(map(self._investor_rank, named)) <= max(map(self._investor_rank, subjects))
+
+    def _investor_rank(self, mention: Mention) -> int:
+        """2 for an investor and nothing else, 1 for a company that also invests, else 0."""
+        roles = self.gaz.party(mention.entity)[0].roles
+        return 2 if roles == {"investor"} else int("investor" in roles)

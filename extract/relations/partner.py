@@ -10,6 +10,7 @@ from ..lexicon import Frame
 from ..linking import Mention
 from .claims import Claim
 from .common import (
+    SUBJ,
     TIES,
     definite,
     fallback_frame,
@@ -122,3 +123,25 @@ class PartnerRules:
     def _last_partners(self, t: Token) -> list[Mention]:
         """The parties of the latest partnership told before ``t`` in this article."""
         return self.partners if self.partners and self.partners[0].start < t.i else []
+
+    def _partners_host(self, t: Token, own: set[str]) -> list[Mention]:
+        """The counterpart of partners named without one: the organisation that says so in
+        their sentence ("..., Nvidia said"), else the one the article is about."""
+        sent = self.sents.of(t.i)
+        for token in sent:
+            if token.lemma_.lower() not in self.words["saying_verbs"] or token.i < t.i:
+                continue
+            sayers = [
+                self.index[c.i] for c in token.children if c.dep_ in SUBJ and c.i in self.index
+            ]
+            sayers = [m for m in sayers if is_org(m) and m.entity.id not in own]
+            if sayers:
+                return sayers[:1]
+        topic = self._topic(t, exclude=own)
+        return [topic] if topic is not None and topic.entity.id not in own else []
+
+    def _joins_existing(self, t: Token) -> bool:
+        """Whether a partnership noun is one its clause's subjects join ("joined the partnership",
+        "signed up to the alliance")."""
+        verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" else None
+        return verb is not None and self.lemmas[verb.i] in self.words["partnership_joining"]

@@ -15,7 +15,6 @@ from ..linking import Mention
 from .common import (
     GUESS_OBJECTS,
     GUESS_SUBJECT_TAGS,
-    SUBJ,
     all_pairs,
     coordinated_attr,
     definite,
@@ -269,28 +268,6 @@ class RoleRules:
             unique.setdefault(m.start, m)
         return list(unique.values())
 
-    def _partners_host(self, t: Token, own: set[str]) -> list[Mention]:
-        """The counterpart of partners named without one: the organisation that says so in
-        their sentence ("..., Nvidia said"), else the one the article is about."""
-        sent = self.sents.of(t.i)
-        for token in sent:
-            if token.lemma_.lower() not in self.words["saying_verbs"] or token.i < t.i:
-                continue
-            sayers = [
-                self.index[c.i] for c in token.children if c.dep_ in SUBJ and c.i in self.index
-            ]
-            sayers = [m for m in sayers if is_org(m) and m.entity.id not in own]
-            if sayers:
-                return sayers[:1]
-        topic = self._topic(t, exclude=own)
-        return [topic] if topic is not None and topic.entity.id not in own else []
-
-    def _joins_existing(self, t: Token) -> bool:
-        """Whether a partnership noun is one its clause's subjects join ("joined the partnership",
-        "signed up to the alliance")."""
-        verb = t.head if t.dep_ == "dobj" else t.head.head if t.dep_ == "pobj" else None
-        return verb is not None and self.lemmas[verb.i] in self.words["partnership_joining"]
-
     def _units_sold(self, objects: list[Mention], slots: dict) -> list[Mention]:
         """ "sold its Mellanox unit to Intel", "bought Activision's games business", "a bid for
         Google's browser": the unit or product changes hands, named or not, not its owner."""
@@ -317,29 +294,6 @@ class RoleRules:
         ]  # "sells Claude models to customers": a product on offer, no company changing hands
         kept = [o for o in objects if not any(o.start <= i < o.end for i in owners)]
         return kept + [m for m in named if m not in kept]
-
-    def _subject_invests(self, t: Token, slots: dict, head_verbs: list[Token]) -> bool:
-        """Whether the subject of the verb an investment hangs on made it, the company naming it
-        the investee: "Amazon weighs a second Anthropic investment". Not when the verb receives
-        it ("Anthropic secured an Amazon investment"), when the noun is one its modifier gives
-        ("Amazon backing"), nor when the name is more of an investor than the subject
-        ("Anthropic announced a $4 billion Amazon investment")."""
-        if (
-            not head_verbs
-            or head_verbs[0].lemma_.lower() in self.words["investment_received"]
-            or t.lemma_.lower() in self.words["given_by_modifier"]
-        ):
-            return False
-        named = self._resolve(["compound"], t, slots)
-        subjects = self._resolve(["head:nsubj"], t, slots)
-        if not named or not subjects:
-            return True
-        return max(map(self._investor_rank, named)) <= max(map(self._investor_rank, subjects))
-
-    def _investor_rank(self, mention: Mention) -> int:
-        """2 for an investor and nothing else, 1 for a company that also invests, else 0."""
-        roles = self.gaz.party(mention.entity)[0].roles
-        return 2 if roles == {"investor"} else int("investor" in roles)
 
     def _party_pairs(self, frame: Frame, t: Token, slots: dict) -> list[tuple]:
         symmetric = frame.symmetric
