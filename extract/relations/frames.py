@@ -76,7 +76,7 @@ class FrameRules:
         if t.lemma_.lower() not in self.words["dependence_words"]:
             return False
         if t.pos_ == "VERB":
-            return any(c.lower_ in {"less", "fewer"} for c in t.children)
+            return any(c.lower_ in self.words["lessening_adverbs"] for c in t.children)
         return (
             t.dep_ in {"dobj", "nsubjpass"}
             and t.head.lemma_.lower() in self.words["lessening_verbs"]

@@ -172,8 +172,7 @@ class ListRules:
         ("Microsoft invested in Anthropic and [Nvidia] quickly followed")."""
         if self._amount_after(conj) is not None:
             return True
-        mention = self.index.get(conj.i)
-        i = mention.end if mention is not None else conj.i + 1
+        i = self._after_name(conj)
         while i < len(self.doc) and self.doc[i].dep_ == "advmod" and self.doc[i].pos_ == "ADV":
             i += 1
         verb = self.doc[i] if i < len(self.doc) else None
@@ -186,8 +185,7 @@ class ListRules:
 
     def _amount_after(self, conj: Token) -> float | None:
         """The amount straight after a name ("Nvidia [up to $10 billion]"), if one follows."""
-        mention = self.index.get(conj.i)
-        i = mention.end if mention is not None else conj.i + 1
+        i = self._after_name(conj)
         end = i + 4  # a hedge of a few words at most
         while (
             i < len(self.doc)
@@ -197,3 +195,8 @@ class ListRules:
         ):
             i += 1  # "up to", "about"
         return self.money.get(i)
+
+    def _after_name(self, token: Token) -> int:
+        """The index of the word after the name at ``token`` (after the word, if no name)."""
+        mention = self.index.get(token.i)
+        return mention.end if mention is not None else token.i + 1

@@ -469,7 +469,11 @@ class SupplyRules:
     def _purpose_kind(self, purposes: list[Token]) -> str | None:
         """What a deal buys, said by the object of its purpose: "to secure GPU capacity", "a
         letter of intent to supply memory chips"."""
-        trade = self.words["acquiring_verbs"] | self.words["maker_verbs"] | {"provide", "deliver"}
+        trade = (
+            self.words["acquiring_verbs"]
+            | self.words["maker_verbs"]
+            | self.words["supply_purposes"]
+        )
         for verb in purposes:
             if verb.lemma_.lower() not in trade:
                 continue
