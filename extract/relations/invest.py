@@ -397,7 +397,7 @@ class InvestRules:
                     )  # "A led, with participation from B"
         return []
 
-    def _subject_invests(self, t: Token, slots: dict, head_verbs: list[Token]) -> bool:
+    def _subject_invests(self, t: Token, resolved: dict, head_verbs: list[Token]) -> bool:
         """Whether the subject of the verb an investment hangs on made it, the company naming it
         the investee: "Amazon weighs a second Anthropic investment". Not when the verb receives
         it ("Anthropic secured an Amazon investment"), when the noun is one its modifier gives
@@ -409,8 +409,7 @@ class InvestRules:
             or t.lemma_.lower() in self.words["given_by_modifier"]
         ):
             return False
-        named = self._resolve(["compound"], t, slots)
-        subjects = self._resolve(["head:nsubj"], t, slots)
+        named, subjects = resolved["compound"], resolved["head:nsubj"]  # the noun's flexible tags
         if not named or not subjects:
             return True
         return max(map(self._investor_rank, named)) <= max(map(self._investor_rank, subjects))

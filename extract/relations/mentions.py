@@ -38,9 +38,7 @@ class MentionRules:
             or (token.lower_ in {"both", "each"} and token.dep_ == "pobj")  # "a piece of each"
         ):
             return self._plural(token)  # "A and B remain its shareholders, and both supply ..."
-        if mention is None and any(
-            c.dep_ == "conj" and is_org(self.index.get(c.i)) for c in token.children
-        ):
+        if mention is None and self._heads_a_list(token):
             # "IVP, NEA and Nvidia": a list's unknown first name is a company like the rest
             mention = next(iter(self._guessed(token)), None)
         if mention is not None:

@@ -323,11 +323,14 @@ class RoleRules:
                 subjects = subjects + shared
         flexible = frame.flexible
         head_verbs = slots.get("_head_verb", [])
+        resolved = {
+            tag: self._resolve([tag], t, slots, compound=symmetric, frame=frame) for tag in flexible
+        }
         if (
             frame.id == "investment.noun"
             and not subjects
             and not objects
-            and self._subject_invests(t, slots, head_verbs)
+            and self._subject_invests(t, resolved, head_verbs)
         ):
             flexible = sorted(flexible, key=lambda tag: tag != "head:nsubj")
         if (
@@ -338,8 +341,7 @@ class RoleRules:
             # "Wiz rejects Google takeover offer": the one who turns a bid down is its target
             flexible = sorted(flexible, key=lambda tag: tag == "head:nsubj")
         for tag in flexible:
-            extra = self._resolve([tag], t, slots, compound=symmetric, frame=frame)
-            extra = [m for m in extra if m not in subjects and m not in objects]
+            extra = [m for m in resolved[tag] if m not in subjects and m not in objects]
             if not extra:
                 continue
             gives = bool(head_verbs) and head_verbs[0].lemma_.lower() in frame.head_subject_gives
