@@ -292,8 +292,7 @@ class SupplyRules:
                 # "CoreWeave rents Nvidia GPUs to OpenAI": CoreWeave has them from Nvidia,
                 # and sells OpenAI cloud capacity.
                 makers = {p.entity.id for p in providers}
-                # a chip company with no cloud of its own (Broadcom, TSMC; not Google)
-                chipmakers = [p for p in providers if self._kind_of_entity(p.entity) == "chips"]
+                chipmakers = [p for p in providers if self._only_chipmaker(p)]
                 root = self.doc[supplier.start : supplier.end].root
                 possessed = root.dep_ == "poss" or any(c.dep_ == "poss" for c in root.children)
                 if supplier.entity.id not in makers and not customers and chipmakers and possessed:
@@ -308,6 +307,13 @@ class SupplyRules:
                         for c in customers
                     ]
         return pairs
+
+    def _only_chipmaker(self, mention: Mention) -> bool:
+        """A chip company that runs no cloud of its own, owned products counted: Broadcom, TSMC;
+        not Google, nor Nvidia, which owns DGX Cloud (``_kind_of_entity`` counts listed roles
+        only, so it would take Nvidia)."""
+        party = self.gaz.party(mention.entity)[0]
+        return self.gaz.has_role(party, "chipmaker") and not self.gaz.has_role(party, "cloud")
 
     def _sold_to(self, sale: Token, sold: list[Token]) -> list[Mention]:
         """Whom a sale goes to where the parser hung the "to" elsewhere: on the chips sold
